@@ -1,0 +1,49 @@
+export type Platform = 'slack' | 'teams';
+
+/** A person as a platform knows them: (platform, workspace or tenant, user id). */
+export interface Actor {
+  readonly platform: Platform;
+  /** Slack team id or Teams tenant id. */
+  readonly tenantId: string;
+  /** Slack user id, or the Teams user's channel account id (29:…). */
+  readonly userId: string;
+  readonly name?: string;
+  readonly email?: string;
+  /** Teams only: the Entra ID (AAD) object id, which configuration uses to name people. */
+  readonly aadObjectId?: string;
+}
+
+export function actorKey(actor: Pick<Actor, 'platform' | 'tenantId' | 'userId'>): string {
+  return `${actor.platform}:${actor.tenantId}:${actor.userId}`;
+}
+
+/** How a message names a person before the adapter resolves it to an Actor. */
+export type PersonRef =
+  | { readonly kind: 'mention'; readonly userId: string; readonly label?: string }
+  | { readonly kind: 'email'; readonly email: string }
+  | { readonly kind: 'name'; readonly name: string };
+
+/** Where a message goes: a channel or group conversation, or a person's direct messages. */
+export type Target =
+  | { readonly kind: 'conversation'; readonly platform: Platform; readonly conversationId: string; readonly tenantId?: string }
+  | { readonly kind: 'user'; readonly platform: Platform; readonly userId: string; readonly tenantId?: string };
+
+export function targetKey(target: Target): string {
+  return target.kind === 'conversation'
+    ? `${target.platform}:c:${target.conversationId}`
+    : `${target.platform}:u:${target.userId}`;
+}
+
+export function userTarget(actor: Actor): Target {
+  return { kind: 'user', platform: actor.platform, userId: actor.userId, tenantId: actor.tenantId };
+}
+
+export function uniqueTargets(targets: readonly Target[]): Target[] {
+  const seen = new Set<string>();
+  return targets.filter((t) => {
+    const key = targetKey(t);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

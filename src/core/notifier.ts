@@ -1,0 +1,31 @@
+import type { Platform, Target } from './actor.ts';
+import type { Card } from './card.ts';
+
+/** Identifies a message the bot posted, so it can be updated later. */
+export interface MessageRef {
+  readonly platform: Platform;
+  readonly conversationId: string;
+  /** Slack message `ts`; Teams activity id. */
+  readonly messageId: string;
+}
+
+/** Sends cards to a platform. Each adapter implements one; the scheduler uses them. */
+export interface Notifier {
+  readonly platform: Platform;
+  post(target: Target, card: Card): Promise<MessageRef>;
+  update(ref: MessageRef, card: Card): Promise<void>;
+}
+
+/**
+ * A failure a Notifier reports. `retryAfterMs` comes from the platform (Slack 429 Retry-After);
+ * `permanent` means retrying cannot help (channel not found, bot not in the conversation).
+ */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly options: { readonly retryAfterMs?: number; readonly permanent?: boolean } = {},
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}

@@ -1,0 +1,31 @@
+import type { Actor, Platform } from './actor.ts';
+
+/** People the bot has met, so `@name` and e-mail addresses can be resolved and DMs sent. */
+export interface Directory {
+  /** Records the person (name, e-mail) as last seen; cheap to call on every request. */
+  remember(actor: Actor): Promise<void>;
+  findByEmail(platform: Platform, email: string): Promise<Actor | undefined>;
+  findByName(platform: Platform, name: string): Promise<Actor[]>;
+  find(platform: Platform, userId: string): Promise<Actor | undefined>;
+}
+
+/**
+ * Teams needs a stored conversation reference to send proactively. The Teams adapter saves the
+ * reference on every contact and reads it when delivering.
+ */
+export interface ConversationStore {
+  save(entry: StoredConversation): Promise<void>;
+  get(platform: Platform, conversationId: string): Promise<StoredConversation | undefined>;
+  /** The personal (1:1) conversation the bot has with a user, if any. */
+  personalFor(platform: Platform, userId: string): Promise<StoredConversation | undefined>;
+}
+
+export interface StoredConversation {
+  readonly platform: Platform;
+  readonly tenantId: string;
+  readonly conversationId: string;
+  /** Set for a personal (1:1) conversation: the user it is with. */
+  readonly userId?: string;
+  /** The platform's own reference, as JSON (Teams: ConversationReference). */
+  readonly reference: string;
+}

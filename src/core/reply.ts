@@ -1,0 +1,42 @@
+import type { Card, Form } from './card.ts';
+import type { BotError } from './errors.ts';
+import type { MessageRef } from './notifier.ts';
+
+/** What the person who typed a command gets back, on the request itself. */
+export type Reply =
+  | { readonly kind: 'card'; readonly card: Card; readonly visibility: 'private' | 'public' }
+  | { readonly kind: 'form'; readonly form: Form }
+  | { readonly kind: 'error'; readonly error: BotError };
+
+export const privateCard = (card: Card): Reply => ({ kind: 'card', card, visibility: 'private' });
+export const publicCard = (card: Card): Reply => ({ kind: 'card', card, visibility: 'public' });
+export const errorReply = (error: BotError): Reply => ({ kind: 'error', error });
+
+/** A button press, after the adapter has taken it apart. */
+export interface ActionInput {
+  readonly name: string;
+  readonly value: string;
+  /** The message that holds the button, when the platform says which. */
+  readonly source?: MessageRef;
+}
+
+/** What a button press does to the pressing person's view. */
+export interface ActionOutcome {
+  /** Replace the card that holds the button (for everyone who sees that message). */
+  readonly replace?: Card;
+  /** A reply only the presser sees. */
+  readonly reply?: Reply;
+  /** Open a form (Slack modal, Teams card form). */
+  readonly form?: Form;
+}
+
+export interface FormInput {
+  readonly name: string;
+  readonly state: string;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** A form submission either closes with a reply or comes back with field errors and what was typed. */
+export type FormOutcome =
+  | { readonly kind: 'done'; readonly reply?: Reply; readonly replace?: Card }
+  | { readonly kind: 'invalid'; readonly form: Form };

@@ -1,0 +1,50 @@
+import type { CommandName, RequestContext, ResolvedArgs } from './command.ts';
+import type { ActionInput, ActionOutcome, FormInput, FormOutcome, Reply } from './reply.ts';
+
+export type CommandHandler<N extends CommandName> = (args: ResolvedArgs<N>, ctx: RequestContext) => Promise<Reply>;
+export type ActionHandler = (action: ActionInput, ctx: RequestContext) => Promise<ActionOutcome>;
+export type FormHandler = (form: FormInput, ctx: RequestContext) => Promise<FormOutcome>;
+
+/**
+ * The table of what the bot can do. Workflows register their commands, buttons and forms here;
+ * adapters never see it directly, they go through the Bot facade.
+ */
+export class Router {
+  private readonly commands = new Map<CommandName, CommandHandler<CommandName>>();
+  private readonly actions = new Map<string, ActionHandler>();
+  private readonly forms = new Map<string, FormHandler>();
+
+  command<N extends CommandName>(name: N, handler: CommandHandler<N>): this {
+    if (this.commands.has(name)) throw new Error(`command ${name} registered twice`);
+    this.commands.set(name, handler as unknown as CommandHandler<CommandName>);
+    return this;
+  }
+
+  action(name: string, handler: ActionHandler): this {
+    if (this.actions.has(name)) throw new Error(`action ${name} registered twice`);
+    this.actions.set(name, handler);
+    return this;
+  }
+
+  form(name: string, handler: FormHandler): this {
+    if (this.forms.has(name)) throw new Error(`form ${name} registered twice`);
+    this.forms.set(name, handler);
+    return this;
+  }
+
+  commandHandler(name: CommandName): CommandHandler<CommandName> | undefined {
+    return this.commands.get(name);
+  }
+
+  actionHandler(name: string): ActionHandler | undefined {
+    return this.actions.get(name);
+  }
+
+  formHandler(name: string): FormHandler | undefined {
+    return this.forms.get(name);
+  }
+
+  hasCommand(name: CommandName): boolean {
+    return this.commands.has(name);
+  }
+}

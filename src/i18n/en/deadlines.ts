@@ -1,0 +1,2 @@
+export const deadlines = {
+} as const;

@@ -1,0 +1,2 @@
+export const engagements = {
+} as const;

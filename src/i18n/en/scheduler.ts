@@ -1,0 +1,2 @@
+export const scheduler = {
+} as const;

@@ -1,0 +1,4 @@
+import type { common as en } from '../en/common.ts';
+
+export const common: Record<keyof typeof en, string> = {
+};

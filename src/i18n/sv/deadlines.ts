@@ -1,0 +1,4 @@
+import type { deadlines as en } from '../en/deadlines.ts';
+
+export const deadlines: Record<keyof typeof en, string> = {
+};

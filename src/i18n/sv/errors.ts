@@ -1,0 +1,12 @@
+import type { errors as en } from '../en/errors.ts';
+
+export const errors: Record<keyof typeof en, string> = {
+  'error.internal': 'Något gick fel hos oss. Inget sparades. Försök igen om en stund; om felet kvarstår, kontakta din samordnare.',
+  'error.notAvailable': '”{command}” finns inte ännu i den här versionen av Samverkan.',
+  'error.unknownAction': 'Den knappen används inte längre. Inget ändrades.',
+  'error.tenantNotAllowed': 'Den här arbetsytan är inte ansluten till Samverkan. Be din samordnare att lägga till den i konfigurationen.',
+  'error.unknownPerson': 'Jag känner inte till {person}. Nämn personen (@namn) eller använd e-postadressen till någon som har använt Samverkan.',
+  'error.ambiguousPerson': 'Flera personer heter {person}. Nämn personen så att jag vet vem du menar.',
+  'error.unknownCommittee': 'Det finns ingen nämnd ”{committee}”. Nämnder: {known}.',
+  'error.notFound': '{id} finns inte.',
+} as const;

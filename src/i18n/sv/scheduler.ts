@@ -1,0 +1,4 @@
+import type { scheduler as en } from '../en/scheduler.ts';
+
+export const scheduler: Record<keyof typeof en, string> = {
+};
