@@ -29,3 +29,12 @@ export interface StoredConversation {
   /** The platform's own reference, as JSON (Teams: ConversationReference). */
   readonly reference: string;
 }
+
+/**
+ * A unit of work over a workflow's repositories: `read` for queries, `run` for changes that
+ * must commit together (state and the outbox rows it causes).
+ */
+export interface UnitOfWork<R> {
+  readonly read: R;
+  run<T>(work: (repos: R) => Promise<T>): Promise<T>;
+}

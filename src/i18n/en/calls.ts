@@ -1,2 +1,16 @@
 export const calls = {
+  'call.added': 'Funding call {id} added: {name}.',
+  'call.field.window': 'Window',
+  'call.field.recurrence': 'Recurs',
+  'call.field.funder': 'Funder',
+  'call.field.url': 'Link',
+  'call.yearly': 'yearly',
+  'call.once': 'once',
+  'call.list.title': 'Funding calls',
+  'call.list.empty': 'No funding calls yet. Add one with: call add "<name>" opens=MM-DD closes=MM-DD',
+  'call.list.noWindow': 'closed',
+  'call.announce.title': 'Funding call {id}',
+  'call.announce.open': '“{name}” is open for applications until {closes}.',
+  'call.announce.closing': '“{name}” closes in {days} days, on {closes}.',
+  'call.error.sameDay': 'A call window must close on another day than it opens.',
 } as const;

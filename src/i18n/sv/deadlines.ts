@@ -1,4 +1,28 @@
 import type { deadlines as en } from '../en/deadlines.ts';
 
 export const deadlines: Record<keyof typeof en, string> = {
+  'deadline.field.due': 'Sista dag',
+  'deadline.field.owner': 'Ansvarig',
+  'deadline.field.engagement': 'Samarbete',
+  'deadline.added': 'Frist {id} registrerad: {title}, sista dag {due}.',
+  'deadline.remindersAt': 'Påminnelser: {list}.',
+  'deadline.noReminders': 'Inga påminnelser hinner gå ut före fristen.',
+  'deadline.list.titleMine': 'Dina öppna frister',
+  'deadline.list.titleAll': 'Öppna frister',
+  'deadline.list.empty': 'Inga öppna frister.',
+  'deadline.list.overdue': '(passerad)',
+  'deadline.reminder.title': 'Påminnelse {id}',
+  'deadline.reminder.text': '”{title}” ska vara klar om {days} dagar.',
+  'deadline.reminder.today': '”{title}” ska vara klar i dag.',
+  'deadline.button.done': 'Klar',
+  'deadline.button.snoozeDay': 'Skjut upp 1 dag',
+  'deadline.button.snoozeWeek': 'Skjut upp 1 vecka',
+  'deadline.doneBy': '✓ ”{title}” markerades som klar av {by} {at}.',
+  'deadline.alreadyDone': '{id} var redan markerad som klar av {by}.',
+  'deadline.missed.title': 'Missad frist',
+  'deadline.missed': '{id} ”{title}” passerade {due} utan att markeras som klar.',
+  'deadline.snoozed': 'Okej: nästa påminnelse för {id} kommer {at}.',
+  'deadline.error.past': 'Datumet {date} har redan passerat. Ange ett datum framåt i tiden.',
+  'deadline.error.isDone': '{id} är redan klar.',
+  'deadline.error.snoozePastDue': 'Att skjuta upp {id} {days} dagar skulle lägga påminnelsen efter själva fristen.',
 };

@@ -1,0 +1,73 @@
+import type { Kysely, Selectable } from 'kysely';
+import { actorKey, type Actor } from '../../src/core/actor.ts';
+import type { EngagementStatus, EngagementType } from '../../src/core/command.ts';
+import type { EngagementSummary } from '../../workflows/deadlines/ports.ts';
+import type { EngagementRecord, EngagementRepository, NewEngagement } from '../../workflows/engagements/ports.ts';
+import type { Database, EngagementTable } from '../schema.ts';
+
+export class KyselyEngagements implements EngagementRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(e: NewEngagement): Promise<EngagementRecord> {
+    const row = await this.db
+      .insertInto('engagements')
+      .values({
+        title: e.title,
+        type: e.type,
+        committee_id: e.committeeId,
+        partner: e.partner ?? null,
+        country: e.country ?? null,
+        funder: e.funder ?? null,
+        start_date: e.startDate ?? null,
+        end_date: e.endDate ?? null,
+        contact_key: e.contact ? actorKey(e.contact) : null,
+        contact_json: e.contact ? JSON.stringify(e.contact) : null,
+        status: e.status,
+        created_by_key: actorKey(e.createdBy),
+        created_at: e.createdAt,
+        updated_at: e.createdAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toEngagement(row);
+  }
+
+  async get(id: number): Promise<EngagementRecord | undefined> {
+    const row = await this.db.selectFrom('engagements').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toEngagement(row) : undefined;
+  }
+
+  async list(filter: { committeeId?: string; status?: EngagementStatus; limit: number }): Promise<EngagementRecord[]> {
+    const rows = await this.db
+      .selectFrom('engagements')
+      .selectAll()
+      .$if(filter.committeeId !== undefined, (q) => q.where('committee_id', '=', filter.committeeId ?? ''))
+      .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''))
+      .orderBy('id')
+      .limit(filter.limit)
+      .execute();
+    return rows.map(toEngagement);
+  }
+
+  async summary(id: number): Promise<EngagementSummary | undefined> {
+    const row = await this.db.selectFrom('engagements').select(['id', 'title', 'committee_id']).where('id', '=', id).executeTakeFirst();
+    return row ? { id: row.id, title: row.title, committeeId: row.committee_id } : undefined;
+  }
+}
+
+function toEngagement(r: Selectable<EngagementTable>): EngagementRecord {
+  return {
+    id: r.id,
+    title: r.title,
+    type: r.type as EngagementType,
+    committeeId: r.committee_id,
+    ...(r.partner ? { partner: r.partner } : {}),
+    ...(r.country ? { country: r.country } : {}),
+    ...(r.funder ? { funder: r.funder } : {}),
+    ...(r.start_date ? { startDate: r.start_date } : {}),
+    ...(r.end_date ? { endDate: r.end_date } : {}),
+    ...(r.contact_json ? { contact: JSON.parse(r.contact_json) as Actor } : {}),
+    status: r.status as EngagementStatus,
+    createdAt: r.created_at,
+  };
+}

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { UnitOfWork } from '../../src/core/ports.ts';
+import type { Database } from '../schema.ts';
+import { KyselyDeadlines, KyselyFundingCalls } from './deadlines.ts';
+import { KyselyEngagements } from './engagements.ts';
+import { KyselyOutboxWriter } from './outbox.ts';
+
+/** Every repository over one connection or transaction; each workflow sees the slice it declares. */
+export interface Repositories {
+  readonly engagements: KyselyEngagements;
+  readonly deadlines: KyselyDeadlines;
+  readonly calls: KyselyFundingCalls;
+  readonly outbox: KyselyOutboxWriter;
+}
+
+export function repositories(db: Kysely<Database>, now: () => string): Repositories {
+  return {
+    engagements: new KyselyEngagements(db),
+    deadlines: new KyselyDeadlines(db),
+    calls: new KyselyFundingCalls(db),
+    outbox: new KyselyOutboxWriter(db, now),
+  };
+}
+
+export function unitOfWork(db: Kysely<Database>, now: () => string): UnitOfWork<Repositories> {
+  return {
+    read: repositories(db, now),
+    run: (work) => db.transaction().execute((trx) => work(repositories(trx, now))),
+  };
+}

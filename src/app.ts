@@ -1,0 +1,177 @@
+import type { Server } from 'node:http';
+import { createSlackAdapter, slackEventsPath, type SlackAdapter } from '../adapters/slack/index.ts';
+import { createTeamsAdapter, type TeamsAdapter } from '../adapters/teams/index.ts';
+import { openStore, type Store } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { unitOfWork } from '../db/repositories/index.ts';
+import { KyselyOutboxStore } from '../db/repositories/outbox.ts';
+import { KyselyConversationStore, KyselyDirectory } from '../db/repositories/people.ts';
+import { registerDeadlines } from '../workflows/deadlines/register.ts';
+import { registerEngagements } from '../workflows/engagements/register.ts';
+import { parseCommand, registerHelp } from './commands/index.ts';
+import { slackMode, type Env } from './config/env.ts';
+import type { Config } from './config/schema.ts';
+import { municipalitySettings } from './config/settings.ts';
+import type { Platform } from './core/actor.ts';
+import { Bot } from './core/bot.ts';
+import { systemClock, toInstant, type Clock } from './core/clock.ts';
+import { formatDateTime } from './core/format.ts';
+import { createLogger, type Logger } from './core/logger.ts';
+import type { Notifier } from './core/notifier.ts';
+import { Router } from './core/router.ts';
+import { createHttpServer, listen, type Route } from './http/server.ts';
+import { healthRoute } from './http/health.ts';
+import { translator } from './i18n/index.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
+import type { DeliveryHandler, Planner } from './scheduler/ports.ts';
+
+export interface AppOptions {
+  readonly config: Config;
+  /** Where the configuration came from; undefined means built-in defaults (every tenant allowed). */
+  readonly configSource: string | undefined;
+  readonly env: Env;
+  readonly clock?: Clock;
+  readonly log?: Logger;
+  /** An already open store (tests); otherwise DATABASE_URL is opened. */
+  readonly store?: Store;
+  readonly workerId?: string;
+  /** Slack: skip auth.test when the ids are known (tests and benchmarks). */
+  readonly slackIdentity?: { readonly botUserId: string; readonly botId: string };
+}
+
+export interface SamverkanApp {
+  readonly bot: Bot;
+  readonly store: Store;
+  readonly scheduler: Scheduler;
+  readonly server: Server;
+  readonly slack: SlackAdapter | undefined;
+  readonly teams: TeamsAdapter;
+  /** One line per part: what is enabled and where. */
+  readonly summary: string[];
+  /** Listens, connects Slack, starts the scheduler's clock; returns the port. */
+  start(port: number, host?: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Wires config → db → workflows → adapters → scheduler → http. No logic of its own. */
+export async function createApp(options: AppOptions): Promise<SamverkanApp> {
+  const { config, env } = options;
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger();
+  const summary: string[] = [];
+
+  const store = options.store ?? openStore(env.DATABASE_URL);
+  const applied = await migrateToLatest(store);
+  summary.push(`Database: ${store.description}${applied.length ? ` (applied ${applied.join(', ')})` : ' (schema up to date)'}`);
+
+  const now = () => toInstant(clock.now());
+  const uow = unitOfWork(store.db, now);
+  const outbox = new KyselyOutboxStore(store.db, store.dialect);
+  const settings = municipalitySettings(config);
+
+  const router = new Router();
+  registerHelp(router);
+  registerEngagements(router, uow, settings);
+  const deadlines = registerDeadlines(router, uow, settings, outbox);
+
+  const allowAll = options.configSource === undefined;
+  const bot = new Bot({
+    router,
+    parse: parseCommand,
+    directory: new KyselyDirectory(store.db, now),
+    clock,
+    log,
+    settings: {
+      locale: settings.locale,
+      timeZone: settings.timeZone,
+      allowedTenants: allowAll ? {} : { slack: config.allow.slackTeams, teams: config.allow.teamsTenants },
+    },
+  });
+  summary.push(
+    allowAll
+      ? 'Configuration: built-in defaults. WARNING: every Slack workspace and Teams tenant is accepted; set SAMVERKAN_CONFIG to restrict them.'
+      : `Configuration: ${options.configSource} (${config.municipality.name}, ${config.committees.length} committees, language ${config.municipality.language})`,
+  );
+
+  const notifiers = new Map<Platform, Notifier>();
+  const routes: Route[] = [healthRoute(store)];
+
+  const teams = createTeamsAdapter({
+    bot,
+    conversations: new KyselyConversationStore(store.db, now),
+    ...(env.MICROSOFT_APP_ID ? { appId: env.MICROSOFT_APP_ID } : {}),
+    ...(env.MICROSOFT_APP_PASSWORD ? { appPassword: env.MICROSOFT_APP_PASSWORD } : {}),
+    ...(env.MICROSOFT_APP_TENANT_ID ? { appTenantId: env.MICROSOFT_APP_TENANT_ID } : {}),
+    ...(env.MICROSOFT_APP_TYPE === 'SingleTenant' || env.MICROSOFT_APP_TYPE === 'MultiTenant' ? { appType: env.MICROSOFT_APP_TYPE } : {}),
+    log,
+  });
+  notifiers.set('teams', teams.notifier);
+  routes.push({ path: '/api/messages', handler: teams.httpHandler });
+  summary.push(
+    env.MICROSOFT_APP_ID
+      ? `Teams: /api/messages, authenticated as app ${env.MICROSOFT_APP_ID}`
+      : 'Teams: /api/messages in local mode (no MICROSOFT_APP_ID: for the Microsoft 365 Agents Playground; requests are not authenticated)',
+  );
+
+  const mode = slackMode(env);
+  let slack: SlackAdapter | undefined;
+  if (mode.kind === 'off') {
+    summary.push(`Slack: off (${mode.reason})`);
+  } else {
+    slack = createSlackAdapter({
+      bot,
+      botToken: mode.botToken,
+      ...(mode.kind === 'http' ? { signingSecret: mode.signingSecret } : { appToken: mode.appToken }),
+      ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/` } : {}),
+      ...(options.slackIdentity ?? {}),
+      log,
+    });
+    notifiers.set('slack', slack.notifier);
+    if (slack.httpHandler) routes.push({ path: slackEventsPath, handler: slack.httpHandler });
+    const api = env.SLACK_API_URL ? `, Web API ${env.SLACK_API_URL}` : '';
+    summary.push(mode.kind === 'http' ? `Slack: ${slackEventsPath} over HTTP (signed requests)${api}` : `Slack: Socket Mode${api}`);
+  }
+
+  const t = translator(settings.locale);
+  const handlers = new Map<string, DeliveryHandler>([...deadlines.deliveries]);
+  const planners: Planner[] = [...deadlines.planners];
+  const scheduler = new Scheduler({
+    store: outbox,
+    notifiers,
+    handlers,
+    planners,
+    clock,
+    log,
+    ...(options.workerId ? { workerId: options.workerId } : {}),
+    markLate: (card, dueAt) => {
+      const note = t('scheduler.late', { due: formatDateTime(dueAt, settings.timeZone, settings.locale) });
+      return { ...card, context: card.context ? `${card.context} · ${note}` : note };
+    },
+  });
+  summary.push(`Scheduler: outbox checked every minute, reminders at ${settings.reminderTime} ${settings.timeZone}`);
+
+  const server = createHttpServer(routes, (err) => log.error({ err }, 'http handler failed'));
+
+  return {
+    bot,
+    store,
+    scheduler,
+    server,
+    slack,
+    teams,
+    summary,
+    async start(port, host) {
+      if (slack) await slack.start();
+      const bound = await listen(server, port, host);
+      await scheduler.start();
+      return bound;
+    },
+    async stop() {
+      await scheduler.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      if (slack) await slack.stop();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ConfigError } from './load.ts';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'sqlite:<path> or postgres://user@host/db')
+    .default('sqlite:data/samverkan.sqlite'),
+  SLACK_BOT_TOKEN: z.string().regex(/^xox[bp]-/, 'a bot token starting with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'an app-level token starting with xapp-').optional(),
+  SLACK_API_URL: z.string().url().optional(),
+  MICROSOFT_APP_ID: z.string().optional(),
+  MICROSOFT_APP_PASSWORD: z.string().optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().optional(),
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
+  // Empty variables mean "not set": a blank SLACK_BOT_TOKEN= in a .env file must not enable Slack.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+  throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+}
+
+export type SlackMode =
+  | { readonly kind: 'off'; readonly reason: string }
+  | { readonly kind: 'http'; readonly botToken: string; readonly signingSecret: string }
+  | { readonly kind: 'socket'; readonly botToken: string; readonly appToken: string };
+
+export function slackMode(env: Env): SlackMode {
+  if (!env.SLACK_BOT_TOKEN) return { kind: 'off', reason: 'SLACK_BOT_TOKEN is not set' };
+  if (env.SLACK_APP_TOKEN) return { kind: 'socket', botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN };
+  if (env.SLACK_SIGNING_SECRET) {
+    return { kind: 'http', botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET };
+  }
+  return { kind: 'off', reason: 'SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP) nor SLACK_APP_TOKEN (Socket Mode)' };
+}

@@ -1,0 +1,28 @@
+import type { Target } from './actor.ts';
+import type { Locale } from '../i18n/index.ts';
+
+/** What workflows need to know about the municipality, derived from configuration in main. */
+export interface MunicipalitySettings {
+  readonly name: string;
+  readonly locale: Locale;
+  readonly timeZone: string;
+  /** Local wall-clock time at which reminders go out, `HH:mm`. */
+  readonly reminderTime: string;
+  readonly reminderDays: readonly number[];
+  readonly callAnnounceDaysBeforeClose: readonly number[];
+  readonly committees: readonly CommitteeSettings[];
+  readonly coordinator: {
+    /** The coordinator's channels, or their direct messages when no channel is configured. */
+    readonly targets: readonly Target[];
+  };
+}
+
+export interface CommitteeSettings {
+  readonly id: string;
+  readonly name: string;
+  readonly targets: readonly Target[];
+}
+
+export function committeeById(settings: MunicipalitySettings, id: string): CommitteeSettings | undefined {
+  return settings.committees.find((c) => c.id === id);
+}

@@ -1,0 +1,230 @@
+import type { DateTime } from 'luxon';
+import { actorKey, uniqueTargets, userTarget, type Target } from '../../src/core/actor.ts';
+import { fromInstant, toInstant } from '../../src/core/clock.ts';
+import type { RequestContext, ResolvedArgs } from '../../src/core/command.ts';
+import { BotFailure } from '../../src/core/errors.ts';
+import { idLabel } from '../../src/core/format.ts';
+import type { OutboxMessage } from '../../src/core/outbox.ts';
+import type { UnitOfWork } from '../../src/core/ports.ts';
+import { privateCard, publicCard, type ActionInput, type ActionOutcome, type Reply } from '../../src/core/reply.ts';
+import { committeeById, type MunicipalitySettings } from '../../src/core/settings.ts';
+import { translator } from '../../src/i18n/index.ts';
+import * as cards from './cards.ts';
+import type { DeadlineRecord, DeadlineRepos, EngagementSummary } from './ports.ts';
+import { daysLeft, dueInstant, missedCheckAt, planReminders, snoozedReminderAt } from './rules.ts';
+
+export const REMINDER = 'deadline.reminder';
+export const MISSED = 'deadline.missed';
+export const REFRESH = 'deadline.refresh';
+const subject = (id: number) => ({ type: 'deadline', id });
+
+/** R1: deadlines, their reminders, done and snooze, and the flag when one is missed. */
+export class DeadlineService {
+  constructor(
+    private readonly uow: UnitOfWork<DeadlineRepos>,
+    private readonly settings: MunicipalitySettings,
+  ) {}
+
+  private get zone(): string {
+    return this.settings.timeZone;
+  }
+
+  async add(args: ResolvedArgs<'deadline.add'>, ctx: RequestContext): Promise<Reply> {
+    const dueAt = dueInstant(args.date, args.time, this.zone);
+    if (dueAt <= toInstant(ctx.now)) {
+      throw new BotFailure({ code: 'deadline.error.past', params: { date: args.time ? `${args.date} ${args.time}` : args.date } });
+    }
+    const owner = args.owner ?? ctx.actor;
+    const remindDays = args.remind ?? this.settings.reminderDays;
+    const { record, reminders, engagement } = await this.uow.run(async (repos) => {
+      const engagement = args.engagement === undefined ? undefined : await this.engagement(repos, args.engagement);
+      const channels = this.channelsFor(engagement, ctx);
+      const record = await repos.deadlines.insert({
+        title: args.title,
+        dueDate: args.date,
+        ...(args.time ? { dueTime: args.time } : {}),
+        dueAt,
+        ...(engagement ? { engagementId: engagement.id, committeeId: engagement.committeeId } : {}),
+        owner,
+        channels,
+        remindDays,
+        createdAt: toInstant(ctx.now),
+        createdBy: ctx.actor,
+      });
+      const reminders = planReminders(args.date, remindDays, this.settings.reminderTime, this.zone, ctx.now);
+      await repos.outbox.enqueue(this.outboxFor(record, reminders));
+      return { record, reminders, engagement };
+    });
+    return publicCard(cards.addedCard(record, reminders.map((r) => r.at), engagement, cards.cardContext(ctx, this.zone)));
+  }
+
+  async list(args: ResolvedArgs<'deadlines'>, ctx: RequestContext): Promise<Reply> {
+    if (args.committee !== undefined && !committeeById(this.settings, args.committee)) throw this.unknownCommittee(args.committee);
+    const deadlines = await this.uow.read.deadlines.listOpen({
+      ...(args.scope === 'mine' ? { ownerKey: actorKey(ctx.actor) } : {}),
+      ...(args.committee !== undefined ? { committeeId: args.committee } : {}),
+      limit: 50,
+    });
+    return privateCard(cards.listCard(deadlines, args.scope, cards.cardContext(ctx, this.zone), ctx.now));
+  }
+
+  async done(args: ResolvedArgs<'deadline.done'>, ctx: RequestContext): Promise<Reply> {
+    const { record } = await this.markDone(args.id, ctx);
+    return publicCard(cards.doneCard(record, await this.summary(record), cards.cardContext(ctx, this.zone)));
+  }
+
+  /** The command moves the next reminder `days` later (or plans one `days` from now if none is left). */
+  async snooze(args: ResolvedArgs<'deadline.snooze'>, ctx: RequestContext): Promise<Reply> {
+    const at = await this.uow.run(async (repos) => {
+      const record = await this.openDeadline(repos, args.id);
+      const next = await repos.outbox.nextPending(subject(record.id), [REMINDER]);
+      const base = next ? fromInstant(next.dueAt) : ctx.now;
+      const newAt = this.checkSnooze(record, base, args.days);
+      if (next) await repos.outbox.reschedule(subject(record.id), [REMINDER], next.dueAt, newAt);
+      else await repos.outbox.enqueue(this.remindersAt(record, newAt, 0));
+      return newAt;
+    });
+    return privateCard(this.snoozedCard(args.id, at, ctx));
+  }
+
+  async pressDone(action: ActionInput, ctx: RequestContext): Promise<ActionOutcome> {
+    const id = Number(action.value);
+    const { record, already } = await this.markDone(id, ctx, true);
+    const card = cards.doneCard(record, await this.summary(record), cards.cardContext(ctx, this.zone));
+    if (!already) return { replace: card };
+    const by = record.doneBy ? record.doneBy.name ?? record.doneBy.userId : '';
+    return { replace: card, reply: privateCard({ summary: '', sections: [{ type: 'text', text: ctx.t('deadline.alreadyDone', { id: idLabel.deadline(id), by }) }] }) };
+  }
+
+  /** The buttons on a reminder: "remind me again in n days". */
+  async pressSnooze(action: ActionInput, ctx: RequestContext): Promise<ActionOutcome> {
+    const [idText, daysText] = action.value.split(':');
+    const id = Number(idText);
+    const days = Number(daysText);
+    const at = await this.uow.run(async (repos) => {
+      const record = await this.openDeadline(repos, id);
+      const newAt = this.checkSnooze(record, ctx.now, days);
+      await repos.outbox.enqueue(this.remindersAt(record, newAt, 0));
+      return newAt;
+    });
+    return { reply: privateCard(this.snoozedCard(id, at, ctx)) };
+  }
+
+  // --- deliveries (the scheduler calls these at send time) ---
+
+  async deliverReminder(deadlineId: number, target: Target | undefined, now: DateTime) {
+    const record = await this.uow.read.deadlines.get(deadlineId);
+    if (!record || !target) return { action: 'drop', reason: 'deadline or target missing' } as const;
+    if (record.status === 'done') return { action: 'drop', reason: 'deadline done' } as const;
+    if (record.dueAt <= toInstant(now)) return { action: 'drop', reason: 'deadline passed' } as const;
+    const c = this.outboxCardContext();
+    const card = cards.reminderCard(record, daysLeft(record.dueDate, now, this.zone), await this.summary(record), c);
+    return { action: 'send', target, card } as const;
+  }
+
+  async deliverMissed(deadlineId: number, target: Target | undefined) {
+    const record = await this.uow.read.deadlines.get(deadlineId);
+    if (!record || !target) return { action: 'drop', reason: 'deadline or target missing' } as const;
+    if (record.status === 'done') return { action: 'drop', reason: 'deadline done in time' } as const;
+    return { action: 'send', target, card: cards.missedCard(record, await this.summary(record), this.outboxCardContext()) } as const;
+  }
+
+  /** The card every posted reminder of a deadline shows now (after done). */
+  async currentCard(deadlineId: number) {
+    const record = await this.uow.read.deadlines.get(deadlineId);
+    if (!record || record.status !== 'done') return undefined;
+    return cards.doneCard(record, await this.summary(record), this.outboxCardContext());
+  }
+
+  // --- helpers ---
+
+  private async markDone(id: number, ctx: RequestContext, allowAlready = false): Promise<{ record: DeadlineRecord; already: boolean }> {
+    return this.uow.run(async (repos) => {
+      const existing = await repos.deadlines.get(id);
+      if (!existing) throw new BotFailure({ code: 'error.notFound', params: { id: idLabel.deadline(id) } });
+      const changed = existing.status === 'open' && (await repos.deadlines.markDone(id, ctx.actor, toInstant(ctx.now)));
+      const record = (await repos.deadlines.get(id)) ?? existing;
+      if (!changed) {
+        if (allowAlready) return { record, already: true };
+        const by = record.doneBy ? record.doneBy.name ?? record.doneBy.userId : '';
+        throw new BotFailure({ code: 'deadline.alreadyDone', params: { id: idLabel.deadline(id), by } });
+      }
+      await repos.outbox.cancelPending(subject(id), [REMINDER, MISSED]);
+      // Every copy of its reminder (owner, channel) changes to "done" for everyone.
+      await repos.outbox.enqueue([{ kind: REFRESH, subject: subject(id), dueAt: toInstant(ctx.now) }]);
+      return { record, already: false };
+    });
+  }
+
+  private async openDeadline(repos: DeadlineRepos, id: number): Promise<DeadlineRecord> {
+    const record = await repos.deadlines.get(id);
+    if (!record) throw new BotFailure({ code: 'error.notFound', params: { id: idLabel.deadline(id) } });
+    if (record.status === 'done') throw new BotFailure({ code: 'deadline.error.isDone', params: { id: idLabel.deadline(id) } });
+    return record;
+  }
+
+  private checkSnooze(record: DeadlineRecord, base: DateTime, days: number): string {
+    const newAt = snoozedReminderAt(base, days, this.settings.reminderTime, this.zone);
+    if (newAt >= record.dueAt) {
+      throw new BotFailure({ code: 'deadline.error.snoozePastDue', params: { id: idLabel.deadline(record.id), days } });
+    }
+    return newAt;
+  }
+
+  private snoozedCard(id: number, at: string, ctx: RequestContext) {
+    const text = ctx.t('deadline.snoozed', { id: idLabel.deadline(id), at: cards.formatInstant(at, this.zone, ctx.locale) });
+    return { tone: 'info' as const, summary: text, sections: [{ type: 'text' as const, text }] };
+  }
+
+  private async engagement(repos: DeadlineRepos, id: number): Promise<EngagementSummary> {
+    const engagement = await repos.engagements.summary(id);
+    if (!engagement) throw new BotFailure({ code: 'error.notFound', params: { id: idLabel.engagement(id) } });
+    return engagement;
+  }
+
+  private async summary(record: DeadlineRecord): Promise<EngagementSummary | undefined> {
+    return record.engagementId === undefined ? undefined : this.uow.read.engagements.summary(record.engagementId);
+  }
+
+  /** Reminders go to the committee's channels for an engagement's deadline, else where it was added. */
+  private channelsFor(engagement: EngagementSummary | undefined, ctx: RequestContext): Target[] {
+    if (engagement) return [...(committeeById(this.settings, engagement.committeeId)?.targets ?? [])];
+    return ctx.isDirect ? [] : [ctx.conversation];
+  }
+
+  private targets(record: DeadlineRecord): Target[] {
+    return uniqueTargets([userTarget(record.owner), ...record.channels]);
+  }
+
+  private outboxFor(record: DeadlineRecord, reminders: readonly { daysBefore: number; at: string }[]): OutboxMessage[] {
+    const messages = reminders.flatMap((r) => this.remindersAt(record, r.at, r.daysBefore));
+    const missedAt = missedCheckAt(record.dueDate, record.dueTime, this.settings.reminderTime, this.zone);
+    const coordinator = this.settings.coordinator.targets.length ? this.settings.coordinator.targets : [userTarget(record.owner)];
+    for (const target of coordinator) {
+      messages.push({ kind: MISSED, subject: subject(record.id), target, dueAt: missedAt });
+    }
+    return messages;
+  }
+
+  private remindersAt(record: DeadlineRecord, at: string, daysBefore: number): OutboxMessage[] {
+    // `collapse`: after downtime only the newest due reminder per target is sent.
+    return this.targets(record).map((target) => ({
+      kind: REMINDER,
+      subject: subject(record.id),
+      target,
+      dueAt: at,
+      payload: { daysBefore, collapse: true },
+    }));
+  }
+
+  private outboxCardContext(): cards.CardContext {
+    return { t: translator(this.settings.locale), locale: this.settings.locale, zone: this.zone };
+  }
+
+  private unknownCommittee(id: string): BotFailure {
+    return new BotFailure({
+      code: 'error.unknownCommittee',
+      params: { committee: id, known: this.settings.committees.map((c) => c.id).join(', ') || '—' },
+    });
+  }
+}
