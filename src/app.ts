@@ -35,6 +35,8 @@ export interface AppOptions {
   /** An already open store (tests); otherwise DATABASE_URL is opened. */
   readonly store?: Store;
   readonly workerId?: string;
+  /** Replaces an adapter's Notifier (scheduler tests that are about time, not a platform). */
+  readonly notifiers?: Partial<Record<Platform, Notifier>>;
   /** Slack: skip auth.test when the ids are known (tests and benchmarks). */
   readonly slackIdentity?: { readonly botUserId: string; readonly botId: string };
 }
@@ -77,7 +79,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
   const allowAll = options.configSource === undefined;
   const bot = new Bot({
     router,
-    parse: parseCommand,
+    parse: (text, today) => parseCommand(text, today, settings.locale),
     directory: new KyselyDirectory(store.db, now),
     clock,
     log,
@@ -130,6 +132,10 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     if (slack.httpHandler) routes.push({ path: slackEventsPath, handler: slack.httpHandler });
     const api = env.SLACK_API_URL ? `, Web API ${env.SLACK_API_URL}` : '';
     summary.push(mode.kind === 'http' ? `Slack: ${slackEventsPath} over HTTP (signed requests)${api}` : `Slack: Socket Mode${api}`);
+  }
+
+  for (const [platform, notifier] of Object.entries(options.notifiers ?? {})) {
+    if (notifier) notifiers.set(platform as Platform, notifier);
   }
 
   const t = translator(settings.locale);

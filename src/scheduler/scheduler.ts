@@ -154,7 +154,8 @@ export class Scheduler {
     }
     for (const message of delivery.messages) {
       const notifier = this.options.notifiers.get(message.platform);
-      if (notifier) await notifier.update(message, card);
+      const ref = { platform: message.platform, conversationId: message.conversationId, messageId: message.messageId };
+      if (notifier) await notifier.update(ref, card);
     }
     return [];
   }

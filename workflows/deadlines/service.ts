@@ -3,7 +3,7 @@ import { actorKey, uniqueTargets, userTarget, type Target } from '../../src/core
 import { fromInstant, toInstant } from '../../src/core/clock.ts';
 import type { RequestContext, ResolvedArgs } from '../../src/core/command.ts';
 import { BotFailure } from '../../src/core/errors.ts';
-import { idLabel } from '../../src/core/format.ts';
+import { idLabel, personLabel } from '../../src/core/format.ts';
 import type { OutboxMessage } from '../../src/core/outbox.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
 import { privateCard, publicCard, type ActionInput, type ActionOutcome, type Reply } from '../../src/core/reply.ts';
@@ -92,7 +92,7 @@ export class DeadlineService {
     const { record, already } = await this.markDone(id, ctx, true);
     const card = cards.doneCard(record, await this.summary(record), cards.cardContext(ctx, this.zone));
     if (!already) return { replace: card };
-    const by = record.doneBy ? record.doneBy.name ?? record.doneBy.userId : '';
+    const by = record.doneBy ? personLabel(record.doneBy) : '';
     return { replace: card, reply: privateCard({ summary: '', sections: [{ type: 'text', text: ctx.t('deadline.alreadyDone', { id: idLabel.deadline(id), by }) }] }) };
   }
 
@@ -146,7 +146,7 @@ export class DeadlineService {
       const record = (await repos.deadlines.get(id)) ?? existing;
       if (!changed) {
         if (allowAlready) return { record, already: true };
-        const by = record.doneBy ? record.doneBy.name ?? record.doneBy.userId : '';
+        const by = record.doneBy ? personLabel(record.doneBy) : '';
         throw new BotFailure({ code: 'deadline.alreadyDone', params: { id: idLabel.deadline(id), by } });
       }
       await repos.outbox.cancelPending(subject(id), [REMINDER, MISSED]);
