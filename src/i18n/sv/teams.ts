@@ -1,4 +1,8 @@
 import type { teams as en } from '../en/teams.ts';
 
 export const teams: Record<keyof typeof en, string> = {
+  'teams.form.required': 'Fältet måste fyllas i.',
+  'teams.form.invalid': 'Några fält behöver rättas, se nedan.',
+  'teams.form.choose': 'Välj …',
+  'teams.done': 'Klart.',
 };

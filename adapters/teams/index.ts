@@ -1,0 +1,81 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Bot } from '../../src/core/bot.ts';
+import type { Logger } from '../../src/core/logger.ts';
+import type { Notifier } from '../../src/core/notifier.ts';
+import type { ConversationStore } from '../../src/core/ports.ts';
+import type { HttpHandler } from '../../src/http/server.ts';
+import { BadRequest, botResponse, readBotRequest, sendPlain } from './http.ts';
+import { createTeamsNotifier } from './notifier.ts';
+import { createTurnErrorHandler, createTurnHandler } from './turn.ts';
+
+export interface TeamsAdapterOptions {
+  readonly bot: Bot;
+  readonly conversations: ConversationStore;
+  /** The bot's Microsoft App ID. Without it the adapter runs in local mode (Agents Playground). */
+  readonly appId?: string;
+  readonly appPassword?: string;
+  readonly appTenantId?: string;
+  readonly appType?: 'MultiTenant' | 'SingleTenant';
+  readonly log: Logger;
+}
+
+export interface TeamsAdapter {
+  readonly notifier: Notifier;
+  /** Mount on `/api/messages`. */
+  readonly httpHandler: HttpHandler;
+}
+
+/**
+ * Teams through botbuilder's CloudAdapter. With an app id every request must carry a Bot
+ * Framework JWT. Without one (local mode) requests are accepted unauthenticated and replies go
+ * to the activity's `serviceUrl` without a token: what the Microsoft 365 Agents Playground and
+ * the tests' fake Bot Connector expect.
+ */
+export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
+  const { bot, conversations } = options;
+  const log = options.log.child({ platform: 'teams' });
+  const appId = options.appId?.trim() || undefined;
+
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authConfig(options, appId)));
+  adapter.onTurnError = createTurnErrorHandler(bot, log);
+  const logic = createTurnHandler({ bot, conversations, log });
+  if (!appId) log.warn('Teams adapter in local mode: no MICROSOFT_APP_ID, requests are not authenticated');
+
+  const httpHandler: HttpHandler = async (req, res) => {
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      sendPlain(res, 405, 'Method not allowed');
+      return;
+    }
+    // CloudAdapter would refuse this too, but only after writing the error to the console.
+    if (appId && !req.headers.authorization) {
+      log.warn('refused a Teams request without Authorization');
+      sendPlain(res, 401, 'Unauthorized');
+      return;
+    }
+    let request;
+    try {
+      request = await readBotRequest(req);
+    } catch (err) {
+      if (!(err instanceof BadRequest)) throw err;
+      sendPlain(res, err.status, err.message);
+      return;
+    }
+    await adapter.process(request, botResponse(res), logic);
+  };
+
+  return {
+    notifier: createTeamsNotifier({ adapter, appId: appId ?? '', conversations, log }),
+    httpHandler,
+  };
+}
+
+function authConfig(options: TeamsAdapterOptions, appId: string | undefined): Record<string, string> {
+  if (!appId) return {};
+  return {
+    MicrosoftAppId: appId,
+    MicrosoftAppType: options.appType ?? 'MultiTenant',
+    ...(options.appPassword ? { MicrosoftAppPassword: options.appPassword } : {}),
+    ...(options.appTenantId ? { MicrosoftAppTenantId: options.appTenantId } : {}),
+  };
+}

@@ -1,0 +1,173 @@
+import type { Button, Card, Form, FormField } from '../../src/core/card.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+
+/**
+ * Card and Form → Adaptive Card 1.5, the version Teams renders on desktop, web and mobile.
+ * Text stays plain: TextBlocks get the strings as they are (Teams renders a small markdown
+ * subset in them, which plain prose does not trigger).
+ */
+
+export const ADAPTIVE_CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
+const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+
+export type CardElement = Record<string, unknown>;
+
+export interface AdaptiveCard {
+  readonly $schema: string;
+  readonly type: 'AdaptiveCard';
+  readonly version: '1.5';
+  readonly body: CardElement[];
+  readonly actions?: CardElement[];
+  readonly fallbackText?: string;
+}
+
+export interface CardAttachment {
+  readonly contentType: typeof ADAPTIVE_CARD_TYPE;
+  readonly content: AdaptiveCard;
+}
+
+const toneStyle: Record<NonNullable<Card['tone']>, string | undefined> = {
+  info: undefined,
+  success: 'good',
+  warning: 'warning',
+  error: 'attention',
+};
+
+export function renderCard(card: Card): AdaptiveCard {
+  const body: CardElement[] = [];
+  if (card.title) body.push(heading(card.title));
+  let separatorNext = false;
+  for (const section of card.sections) {
+    if (section.type === 'divider') {
+      // Adaptive Cards have no divider element: the next element draws a line above itself.
+      separatorNext = true;
+      continue;
+    }
+    const element = sectionElement(section);
+    body.push(separatorNext ? { ...element, separator: true } : element);
+    separatorNext = false;
+  }
+  if (card.context) {
+    body.push({ type: 'TextBlock', text: card.context, size: 'Small', isSubtle: true, wrap: true, spacing: 'Medium' });
+  }
+  const style = card.tone ? toneStyle[card.tone] : undefined;
+  const content = style ? [{ type: 'Container', style, bleed: true, items: body }] : body;
+  return {
+    $schema: CARD_SCHEMA,
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: content,
+    ...(card.buttons?.length ? { actions: card.buttons.map(buttonAction) } : {}),
+    ...(card.summary ? { fallbackText: card.summary } : {}),
+  };
+}
+
+function sectionElement(section: Exclude<Card['sections'][number], { type: 'divider' }>): CardElement {
+  switch (section.type) {
+    case 'text':
+      return { type: 'TextBlock', text: section.text, wrap: true };
+    case 'facts':
+      return { type: 'FactSet', facts: section.facts.map((f) => ({ title: f.label, value: f.value })) };
+    case 'list':
+      // Adaptive Card markdown lists need each item on its own line, starting with "- ".
+      return { type: 'TextBlock', text: section.items.map((item) => `- ${item}`).join('\r'), wrap: true };
+  }
+}
+
+function heading(text: string): CardElement {
+  return { type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' };
+}
+
+function buttonAction(button: Button): CardElement {
+  return {
+    type: 'Action.Execute',
+    title: button.label,
+    verb: button.action,
+    data: { value: button.value },
+    ...(button.style === 'primary' ? { style: 'positive' } : {}),
+    ...(button.style === 'danger' ? { style: 'destructive' } : {}),
+  };
+}
+
+/** The data key that carries a form's opaque state; a form field must not use this id. */
+export const FORM_STATE_KEY = 'state';
+
+/**
+ * A form as a card: one input per field and a submit `Action.Execute` whose data carries the
+ * form's state. Teams merges the inputs into that data on submit. `typed` keeps what the person
+ * entered when the form comes back with errors.
+ */
+export function renderForm(form: Form, t: Translate, typed: Readonly<Record<string, string>> = {}): AdaptiveCard {
+  const errors = form.errors ?? {};
+  const body: CardElement[] = [heading(form.title)];
+  const fieldIds = new Set(form.fields.map((f) => f.id));
+  const general = Object.entries(errors).filter(([id]) => !fieldIds.has(id)).map(([, message]) => message);
+  if (Object.keys(errors).length > 0) {
+    body.push(errorText(general.length ? general.join(' ') : t('teams.form.invalid')));
+  }
+  for (const field of form.fields) {
+    body.push(inputElement(field, typed[field.id] ?? field.initial, t));
+    const error = errors[field.id];
+    if (error) body.push({ ...errorText(error), spacing: 'None' });
+  }
+  return {
+    $schema: CARD_SCHEMA,
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body,
+    actions: [
+      {
+        type: 'Action.Execute',
+        title: form.submitLabel,
+        verb: form.action,
+        data: { [FORM_STATE_KEY]: form.state },
+        style: 'positive',
+      },
+    ],
+    fallbackText: form.title,
+  };
+}
+
+function errorText(text: string): CardElement {
+  return { type: 'TextBlock', text, color: 'Attention', size: 'Small', wrap: true };
+}
+
+function inputElement(field: FormField, value: string | undefined, t: Translate): CardElement {
+  const common: CardElement = {
+    id: field.id,
+    label: field.label,
+    isRequired: field.required === true,
+    ...(field.required ? { errorMessage: t('teams.form.required') } : {}),
+    ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+  };
+  switch (field.kind) {
+    case 'text':
+    case 'multiline':
+      return {
+        type: 'Input.Text',
+        ...common,
+        ...(field.kind === 'multiline' ? { isMultiline: true } : {}),
+        ...(field.maxLength ? { maxLength: field.maxLength } : {}),
+        ...(value !== undefined && value !== '' ? { value } : {}),
+      };
+    case 'date':
+      return { type: 'Input.Date', ...common, ...(value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? { value } : {}) };
+    case 'number': {
+      const n = value === undefined || value.trim() === '' ? Number.NaN : Number(value);
+      return { type: 'Input.Number', ...common, ...(Number.isFinite(n) ? { value: n } : {}) };
+    }
+    case 'select':
+      return {
+        type: 'Input.ChoiceSet',
+        ...common,
+        style: 'compact',
+        ...(field.placeholder ? {} : { placeholder: t('teams.form.choose') }),
+        choices: (field.options ?? []).map((o) => ({ title: o.label, value: o.value })),
+        ...(value ? { value } : {}),
+      };
+  }
+}
+
+export function cardAttachment(card: AdaptiveCard): CardAttachment {
+  return { contentType: ADAPTIVE_CARD_TYPE, content: card };
+}

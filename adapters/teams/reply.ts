@@ -1,0 +1,67 @@
+import type { Activity } from 'botbuilder';
+import type { Bot } from '../../src/core/bot.ts';
+import { textCard, type Card } from '../../src/core/card.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { ADAPTIVE_CARD_TYPE, cardAttachment, renderCard, renderForm, type AdaptiveCard } from './render.ts';
+
+/** Replies → message activities and `adaptiveCard/action` invoke responses. */
+
+export type ReplyRenderer = Pick<Bot, 't' | 'errorText'>;
+
+export function cardMessage(card: AdaptiveCard, summary?: string): Partial<Activity> {
+  return { type: 'message', attachments: [cardAttachment(card)], ...(summary ? { summary } : {}) };
+}
+
+export function cardActivity(card: Card): Partial<Activity> {
+  return cardMessage(renderCard(card), card.summary);
+}
+
+/**
+ * A short error card. A card rather than message text, because Teams reads message text as
+ * HTML and markdown, and error messages show syntax such as `<date>`.
+ */
+export function errorCard(text: string): AdaptiveCard {
+  return renderCard(textCard(text, 'error'));
+}
+
+export function replyAdaptiveCard(reply: Reply, bot: ReplyRenderer): AdaptiveCard {
+  switch (reply.kind) {
+    case 'card':
+      return renderCard(reply.card);
+    case 'form':
+      return renderForm(reply.form, bot.t);
+    case 'error':
+      return errorCard(bot.errorText(reply.error));
+  }
+}
+
+export function replyActivity(reply: Reply, bot: ReplyRenderer): Partial<Activity> {
+  const summary = reply.kind === 'card' ? reply.card.summary : reply.kind === 'form' ? reply.form.title : bot.errorText(reply.error);
+  return cardMessage(replyAdaptiveCard(reply, bot), summary);
+}
+
+/** The body of an `adaptiveCard/action` invoke response (Universal Actions). */
+export interface InvokeBody {
+  readonly statusCode: number;
+  readonly type: string;
+  readonly value: unknown;
+}
+
+/** Shows the card in place of the clicked one, for the person who clicked. */
+export function cardResponse(card: AdaptiveCard): InvokeBody {
+  return { statusCode: 200, type: ADAPTIVE_CARD_TYPE, value: card };
+}
+
+/** Leaves the card as it is and shows a short message to the person who clicked. */
+export function messageResponse(text: string): InvokeBody {
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
+}
+
+export function replyResponse(reply: Reply, bot: ReplyRenderer): InvokeBody {
+  if (reply.kind === 'error') return messageResponse(bot.errorText(reply.error));
+  return cardResponse(replyAdaptiveCard(reply, bot));
+}
+
+export function invokeResponseActivity(body: InvokeBody): Partial<Activity> {
+  return { type: 'invokeResponse', value: { status: 200, body } };
+}

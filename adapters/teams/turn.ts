@@ -1,0 +1,101 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Bot } from '../../src/core/bot.ts';
+import type { Logger } from '../../src/core/logger.ts';
+import type { ConversationStore } from '../../src/core/ports.ts';
+import { botWasAdded, commandText, isUninstall, requestOf, storedConversationOf, tenantOf } from './activity.ts';
+import { handleCardAction } from './invoke.ts';
+import { cardMessage, errorCard, invokeResponseActivity, messageResponse, replyActivity } from './reply.ts';
+
+export interface TurnDeps {
+  readonly bot: Bot;
+  readonly conversations: ConversationStore;
+  readonly log: Logger;
+}
+
+const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
+
+/** The logic CloudAdapter runs for each incoming activity. */
+export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise<void> {
+  const { bot, log } = deps;
+  const remember = referenceSaver(deps);
+
+  return async (ctx) => {
+    const activity = ctx.activity;
+    const tenantId = tenantOf(activity);
+    if (!bot.isAllowed('teams', tenantId)) {
+      log.warn({ tenantId, type: activity.type }, 'refused a tenant that is not configured');
+      await refuse(ctx, bot);
+      return;
+    }
+    const tenant = tenantId ?? '';
+    if (!isUninstall(activity)) await remember(ctx, tenant);
+
+    switch (activity.type) {
+      case ActivityTypes.Message: {
+        const reply = await bot.handleText(commandText(activity), requestOf(activity, tenant));
+        await ctx.sendActivity(replyActivity(reply, bot));
+        return;
+      }
+      case ActivityTypes.Invoke: {
+        // Other invokes (sign-in, message extensions) are not used; CloudAdapter answers 501.
+        if (activity.name !== ADAPTIVE_CARD_ACTION) return;
+        const body = await handleCardAction(ctx, tenant, deps);
+        await ctx.sendActivity(invokeResponseActivity(body));
+        return;
+      }
+      default:
+        // conversationUpdate and installationUpdate: the saved reference is all they are for.
+        return;
+    }
+  };
+}
+
+async function refuse(ctx: TurnContext, bot: Bot): Promise<void> {
+  const text = bot.errorText({ code: 'error.tenantNotAllowed' });
+  const activity = ctx.activity;
+  if (activity.type === ActivityTypes.Invoke && activity.name === ADAPTIVE_CARD_ACTION) {
+    await ctx.sendActivity(invokeResponseActivity(messageResponse(text)));
+  } else if (activity.type === ActivityTypes.Message || (activity.type === ActivityTypes.ConversationUpdate && botWasAdded(activity))) {
+    await ctx.sendActivity(cardMessage(errorCard(text), text));
+  }
+}
+
+/**
+ * Saves the conversation reference on every contact, so the scheduler can message the
+ * conversation later. Skips the write when this process already saved the same reference.
+ */
+function referenceSaver(deps: TurnDeps): (ctx: TurnContext, tenantId: string) => Promise<void> {
+  const lastSaved = new Map<string, string>();
+  const MAX_REMEMBERED = 10_000;
+  return async (ctx, tenantId) => {
+    const entry = storedConversationOf(ctx.activity, tenantId);
+    if (!entry.conversationId) return;
+    const key = `${entry.conversationId}\u0000${entry.userId ?? ''}`;
+    if (lastSaved.get(key) === entry.reference) return;
+    try {
+      await deps.conversations.save(entry);
+      if (lastSaved.size >= MAX_REMEMBERED) lastSaved.clear();
+      lastSaved.set(key, entry.reference);
+    } catch (err) {
+      // Answering the person matters more than the reference; the next activity tries again.
+      deps.log.error({ err, conversationId: entry.conversationId }, 'could not save the Teams conversation reference');
+    }
+  };
+}
+
+/** `onTurnError`: a bug or an outage. Log it and tell the person in their language. */
+export function createTurnErrorHandler(bot: Bot, log: Logger): (ctx: TurnContext, error: Error) => Promise<void> {
+  return async (ctx, error) => {
+    log.error({ err: error, type: ctx.activity.type, name: ctx.activity.name }, 'Teams turn failed');
+    const text = bot.errorText({ code: 'error.internal' });
+    try {
+      if (ctx.activity.type === ActivityTypes.Invoke) {
+        await ctx.sendActivity(invokeResponseActivity(messageResponse(text)));
+      } else if (ctx.activity.type === ActivityTypes.Message) {
+        await ctx.sendActivity(cardMessage(errorCard(text), text));
+      }
+    } catch (err) {
+      log.error({ err }, 'could not tell the person about the failed turn');
+    }
+  };
+}

@@ -1,0 +1,140 @@
+import { DateTime } from 'luxon';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeClock, toInstant } from '../../src/core/clock.ts';
+import { silentLogger } from '../../src/core/logger.ts';
+import { DeliveryError } from '../../src/core/notifier.ts';
+import type { Store } from '../../db/connect.ts';
+import { KyselyOutboxStore, KyselyOutboxWriter } from '../../db/repositories/outbox.ts';
+import { Scheduler } from '../../src/scheduler/scheduler.ts';
+import type { DeliveryHandler } from '../../src/scheduler/ports.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.ts';
+import { RecordingNotifier } from '../support/recording-notifier.ts';
+
+const ping: DeliveryHandler = async (row) =>
+  row.target
+    ? { action: 'send', target: row.target, card: { summary: `ping ${String(row.payload.n)}`, sections: [] } }
+    : { action: 'drop', reason: 'no target' };
+
+function scheduler(store: Store, clock: FakeClock, notifier: RecordingNotifier, workerId: string, batchSize = 10) {
+  return new Scheduler({
+    store: new KyselyOutboxStore(store.db, store.dialect),
+    notifiers: new Map([['slack', notifier]]),
+    handlers: new Map([['test.ping', ping]]),
+    clock,
+    log: silentLogger(),
+    markLate: (card) => ({ ...card, context: 'late' }),
+    workerId,
+    batchSize,
+    leaseMs: 60_000,
+  });
+}
+
+async function enqueue(store: Store, clock: FakeClock, count: number, dueAt = clock.now()) {
+  const writer = new KyselyOutboxWriter(store.db, () => toInstant(clock.now()));
+  await writer.enqueue(
+    Array.from({ length: count }, (_, n) => ({
+      kind: 'test.ping',
+      target: { kind: 'conversation' as const, platform: 'slack' as const, conversationId: 'C1' },
+      payload: { n },
+      dueAt: toInstant(dueAt),
+    })),
+  );
+}
+
+describe.each(dialects)('the outbox on %s', (dialect) => {
+  let database: TestDatabase;
+  const stores: Store[] = [];
+  const open = () => {
+    const store = database.open();
+    stores.push(store);
+    return store;
+  };
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close();
+    await database?.destroy();
+  });
+
+  it('two schedulers claiming at once send every row exactly once', async () => {
+    database = await createTestDatabase(dialect);
+    const a = open();
+    const b = open();
+    await migrateToLatest(a);
+    const clock = new FakeClock('2026-11-22T08:00:00Z');
+    await enqueue(a, clock, 300);
+    const na = new RecordingNotifier();
+    const nb = new RecordingNotifier();
+    // Slow posts make the two ticks overlap for real.
+    na.onPost = () => new Promise((r) => setTimeout(r, 1));
+    nb.onPost = () => new Promise((r) => setTimeout(r, 1));
+    await Promise.all([scheduler(a, clock, na, 'a').tick(), scheduler(b, clock, nb, 'b').tick()]);
+    const numbers = [...na.sent, ...nb.sent].map((s) => s.card.summary);
+    expect(numbers).toHaveLength(300);
+    expect(new Set(numbers).size).toBe(300);
+    expect(na.sent.length).toBeGreaterThan(0);
+    expect(nb.sent.length).toBeGreaterThan(0);
+    const pending = await a.db.selectFrom('outbox').select('id').where('status', '!=', 'sent').execute();
+    expect(pending).toHaveLength(0);
+  });
+
+  it('a process killed mid-delivery loses nothing: the row is sent after its lease ends', async () => {
+    database = await createTestDatabase(dialect);
+    const a = open();
+    await migrateToLatest(a);
+    const clock = new FakeClock('2026-11-22T08:00:00Z');
+    await enqueue(a, clock, 1);
+    const dying = new RecordingNotifier();
+    // The process dies while the platform call is in flight: the tick never finishes.
+    dying.onPost = () => new Promise<void>(() => undefined);
+    void scheduler(a, clock, dying, 'dying').tick();
+    await new Promise((r) => setTimeout(r, 200));
+    const b = open();
+    const survivor = new RecordingNotifier();
+    const other = scheduler(b, clock, survivor, 'survivor');
+    expect((await other.tick()).sent).toBe(0); // still leased to the dead worker
+    clock.advance({ minutes: 2 });
+    const report = await other.tick();
+    expect(report.sent).toBe(1);
+    expect(survivor.sent.map((s) => s.card.summary)).toEqual(['ping 0']);
+  });
+
+  it('retries a rate-limited delivery after Retry-After, and gives up on a permanent error', async () => {
+    database = await createTestDatabase(dialect);
+    const a = open();
+    await migrateToLatest(a);
+    const clock = new FakeClock('2026-11-22T08:00:00Z');
+    await enqueue(a, clock, 2);
+    const notifier = new RecordingNotifier();
+    notifier.failNext(new DeliveryError('ratelimited', { retryAfterMs: 30_000 }), new DeliveryError('channel_not_found', { permanent: true }));
+    const s = scheduler(a, clock, notifier, 'w');
+    expect(await s.tick()).toMatchObject({ sent: 0, retried: 1, failed: 1 });
+    clock.advance({ seconds: 29 });
+    expect((await s.tick()).sent).toBe(0);
+    clock.advance({ seconds: 2 });
+    expect((await s.tick()).sent).toBe(1);
+    const rows = await a.db.selectFrom('outbox').select(['status', 'last_error', 'attempts']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { status: 'sent', last_error: null, attempts: 2 },
+      { status: 'failed', last_error: 'channel_not_found', attempts: 1 },
+    ]);
+  });
+
+  it('a second row with the same dedupe key is ignored', async () => {
+    database = await createTestDatabase(dialect);
+    const a = open();
+    await migrateToLatest(a);
+    const writer = new KyselyOutboxWriter(a.db, () => '2026-11-22T08:00:00.000Z');
+    const message = { kind: 'test.ping', dueAt: toInstant(DateTime.utc()), dedupeKey: 'call:1:2026:open' };
+    await writer.enqueue([message]);
+    await writer.enqueue([message, message]);
+    expect(await a.db.selectFrom('outbox').select('id').execute()).toHaveLength(1);
+  });
+
+  // Replicas share PostgreSQL; SQLite is the single-process embedded store, so only PostgreSQL
+  // has two processes migrating one database at once.
+  it.runIf(dialect === 'postgres')('migrations run once when two replicas start together', async () => {
+    database = await createTestDatabase(dialect);
+    const results = await Promise.all([migrateToLatest(open()), migrateToLatest(open())]);
+    expect(results.flat()).toEqual(['0001-foundation']);
+  });
+});
