@@ -1,0 +1,27 @@
+import type { Bot } from '../../src/core/bot.ts';
+import type { Logger } from '../../src/core/logger.ts';
+import { errorReply } from '../../src/core/reply.ts';
+import type { ReplyRoute, SlackReplies } from './replies.ts';
+
+export interface ListenerDeps {
+  readonly bot: Bot;
+  readonly log: Logger;
+  readonly replies: SlackReplies;
+}
+
+/**
+ * Runs the work after an ack. A failure there would otherwise leave the person with silence,
+ * so they get the generic error message and the log gets the cause.
+ */
+export async function answering(deps: ListenerDeps, route: ReplyRoute, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    deps.log.error({ err }, 'answering a Slack request failed');
+    try {
+      await deps.replies.deliver(errorReply({ code: 'error.internal' }), route, true);
+    } catch (apologyErr) {
+      deps.log.error({ err: apologyErr }, 'could not tell the person about the failure');
+    }
+  }
+}

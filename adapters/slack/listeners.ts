@@ -1,0 +1,57 @@
+import type { App } from '@slack/bolt';
+import { textCard } from '../../src/core/card.ts';
+import { answering, type ListenerDeps } from './answering.ts';
+import { commandRequest, homeRequest, teamIdOf } from './incoming.ts';
+import { registerButtons, registerForms } from './interactions.ts';
+import { renderCard } from './render.ts';
+import type { ReplyRoute } from './replies.ts';
+import { tenantGuard } from './tenant-guard.ts';
+
+/** The command in manifest/slack; a staging app in the same workspace may call it /samverkan-test. */
+export const slashCommand = '/samverkan';
+const slashCommands = /^\/samverkan(-[a-z0-9-]+)?$/;
+
+/**
+ * Every way a person reaches the bot in Slack. Each listener acknowledges first (Slack allows
+ * 3 seconds), then calls the Bot, then answers on the request; only modal submissions wait for
+ * the Bot, because their ack carries the field errors.
+ */
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  app.use(tenantGuard(deps.bot, deps.log));
+  registerSlashCommand(app, deps);
+  registerButtons(app, deps);
+  registerForms(app, deps);
+  registerHome(app, deps);
+  app.error(async (err) => {
+    deps.log.error({ err }, 'slack listener failed');
+  });
+}
+
+function registerSlashCommand(app: App, deps: ListenerDeps): void {
+  app.command(slashCommands, async ({ command, ack, respond, client }) => {
+    await ack();
+    const route: ReplyRoute = {
+      client,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      respond,
+      triggerId: command.trigger_id,
+      origin: { channelId: command.channel_id },
+    };
+    await answering(deps, route, async () => {
+      const reply = await deps.bot.handleText(command.text, commandRequest(command));
+      await deps.replies.deliver(reply, route);
+    });
+  });
+}
+
+/** The App Home tab shows the help card (what `/samverkan help` answers). */
+function registerHome(app: App, deps: ListenerDeps): void {
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const reply = await deps.bot.handleText('help', homeRequest(teamIdOf(body) ?? '', event.user));
+    if (reply.kind === 'form') return;
+    const card = reply.kind === 'card' ? reply.card : textCard(deps.bot.errorText(reply.error), 'error');
+    await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: renderCard(card, deps.bot.t).blocks } });
+  });
+}
