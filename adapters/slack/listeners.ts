@@ -1,3 +1,4 @@
+import { unescapeSlackText } from './text.ts';
 import type { App } from '@slack/bolt';
 import { textCard } from '../../src/core/card.ts';
 import { answering, type ListenerDeps } from './answering.ts';
@@ -39,7 +40,7 @@ function registerSlashCommand(app: App, deps: ListenerDeps): void {
       origin: { channelId: command.channel_id },
     };
     await answering(deps, route, async () => {
-      const reply = await deps.bot.handleText(command.text, commandRequest(command));
+      const reply = await deps.bot.handleText(unescapeSlackText(command.text), commandRequest(command));
       await deps.replies.deliver(reply, route);
     });
   });

@@ -40,7 +40,9 @@ export function registerDeadlines(
         const id = row.subject?.id ?? 0;
         const card = await deadlines.currentCard(id);
         if (!card) return { action: 'drop', reason: 'nothing to refresh' };
-        const messages = await posted.postedFor({ type: 'deadline', id }, [REMINDER, MISSED]);
+        const messages = (await posted.postedFor({ type: 'deadline', id }, [REMINDER, MISSED])).filter(
+          (m) => m.messageId !== row.payload.except,
+        );
         return messages.length ? { action: 'update', messages, card } : { action: 'drop', reason: 'no posted reminders' };
       },
     ],

@@ -89,7 +89,7 @@ export class DeadlineService {
 
   async pressDone(action: ActionInput, ctx: RequestContext): Promise<ActionOutcome> {
     const id = Number(action.value);
-    const { record, already } = await this.markDone(id, ctx, true);
+    const { record, already } = await this.markDone(id, ctx, true, action.source?.messageId);
     const card = cards.doneCard(record, await this.summary(record), cards.cardContext(ctx, this.zone));
     if (!already) return { replace: card };
     const by = record.doneBy ? personLabel(record.doneBy) : '';
@@ -138,7 +138,8 @@ export class DeadlineService {
 
   // --- helpers ---
 
-  private async markDone(id: number, ctx: RequestContext, allowAlready = false): Promise<{ record: DeadlineRecord; already: boolean }> {
+  /** `pressed` is the message whose button was pressed: the adapter updates it on the request. */
+  private async markDone(id: number, ctx: RequestContext, allowAlready = false, pressed?: string): Promise<{ record: DeadlineRecord; already: boolean }> {
     return this.uow.run(async (repos) => {
       const existing = await repos.deadlines.get(id);
       if (!existing) throw new BotFailure({ code: 'error.notFound', params: { id: idLabel.deadline(id) } });
@@ -151,7 +152,9 @@ export class DeadlineService {
       }
       await repos.outbox.cancelPending(subject(id), [REMINDER, MISSED]);
       // Every copy of its reminder (owner, channel) changes to "done" for everyone.
-      await repos.outbox.enqueue([{ kind: REFRESH, subject: subject(id), dueAt: toInstant(ctx.now) }]);
+      await repos.outbox.enqueue([
+        { kind: REFRESH, subject: subject(id), dueAt: toInstant(ctx.now), payload: pressed ? { except: pressed } : {} },
+      ]);
       return { record, already: false };
     });
   }
