@@ -1,10 +1,16 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Store } from './connect.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
+import * as m0002 from './migrations/0002-approvals.ts';
+import * as m0003 from './migrations/0003-visits.ts';
+import * as m0004 from './migrations/0004-reporting.ts';
 
 /** Migrations are listed in code, so they work the same under tsx, vitest and a bundle. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-approvals': m0002,
+  '0003-visits': m0003,
+  '0004-reporting': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

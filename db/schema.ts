@@ -1,11 +1,16 @@
 import type { Generated } from 'kysely';
+import type { ApprovalTables } from './schema-approvals.ts';
+import type { ReportingTables } from './schema-reporting.ts';
+import type { VisitTables } from './schema-visits.ts';
 
 /**
  * Table types. Instants are ISO-8601 UTC text of fixed width (so text order is time order) on
  * both SQLite and PostgreSQL; calendar days are `YYYY-MM-DD`; booleans are 0/1 integers; JSON
  * is text. One representation on both stores keeps the repositories dialect-free.
  */
-export interface Database {
+export interface Database extends FoundationTables, ApprovalTables, VisitTables, ReportingTables {}
+
+export interface FoundationTables {
   engagements: EngagementTable;
   deadlines: DeadlineTable;
   funding_calls: FundingCallTable;

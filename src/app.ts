@@ -8,6 +8,12 @@ import { KyselyOutboxStore } from '../db/repositories/outbox.ts';
 import { KyselyConversationStore, KyselyDirectory } from '../db/repositories/people.ts';
 import { registerDeadlines } from '../workflows/deadlines/register.ts';
 import { registerEngagements } from '../workflows/engagements/register.ts';
+import { registerApprovals } from '../workflows/approvals/register.ts';
+import { registerVisits } from '../workflows/visits/register.ts';
+import { registerReporting } from '../workflows/reporting/register.ts';
+import { governanceSettings } from './config/settings-governance.ts';
+import { visitsSettings } from './config/settings-visits.ts';
+import { reportingSettings } from './config/settings-reporting.ts';
 import { parseCommand, registerHelp } from './commands/index.ts';
 import { slackMode, type Env } from './config/env.ts';
 import type { Config } from './config/schema.ts';
@@ -75,6 +81,13 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
   registerHelp(router);
   registerEngagements(router, uow, settings);
   const deadlines = registerDeadlines(router, uow, settings, outbox);
+  const deps = { router, uow, settings, posted: outbox };
+  const modules = [
+    deadlines,
+    registerApprovals(deps, governanceSettings(config)),
+    registerVisits(deps, visitsSettings(config)),
+    registerReporting(deps, reportingSettings(config)),
+  ];
 
   const allowAll = options.configSource === undefined;
   const bot = new Bot({
@@ -139,8 +152,8 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
   }
 
   const t = translator(settings.locale);
-  const handlers = new Map<string, DeliveryHandler>([...deadlines.deliveries]);
-  const planners: Planner[] = [...deadlines.planners];
+  const handlers = new Map<string, DeliveryHandler>(modules.flatMap((m) => [...m.deliveries]));
+  const planners: Planner[] = modules.flatMap((m) => m.planners);
   const scheduler = new Scheduler({
     store: outbox,
     notifiers,

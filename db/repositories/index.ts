@@ -4,14 +4,22 @@ import type { Database } from '../schema.ts';
 import { KyselyDeadlines, KyselyFundingCalls } from './deadlines.ts';
 import { KyselyEngagements } from './engagements.ts';
 import { KyselyOutboxWriter } from './outbox.ts';
+import { approvalsRepositories } from './approvals.ts';
+import { reportingRepositories } from './reporting.ts';
+import { visitsRepositories } from './visits.ts';
 
 /** Every repository over one connection or transaction; each workflow sees the slice it declares. */
-export interface Repositories {
+export interface FoundationRepositories {
   readonly engagements: KyselyEngagements;
   readonly deadlines: KyselyDeadlines;
   readonly calls: KyselyFundingCalls;
   readonly outbox: KyselyOutboxWriter;
 }
+
+export type Repositories = FoundationRepositories &
+  ReturnType<typeof approvalsRepositories> &
+  ReturnType<typeof visitsRepositories> &
+  ReturnType<typeof reportingRepositories>;
 
 export function repositories(db: Kysely<Database>, now: () => string): Repositories {
   return {
@@ -19,6 +27,9 @@ export function repositories(db: Kysely<Database>, now: () => string): Repositor
     deadlines: new KyselyDeadlines(db),
     calls: new KyselyFundingCalls(db),
     outbox: new KyselyOutboxWriter(db, now),
+    ...approvalsRepositories(db, now),
+    ...visitsRepositories(db, now),
+    ...reportingRepositories(db, now),
   };
 }
 

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { governanceConfigSchema } from './schema-governance.ts';
+import { reportingConfigSchema } from './schema-reporting.ts';
+import { visitsConfigSchema } from './schema-visits.ts';
 
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'a Slack user id such as U0123ABCD');
 const slackChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'a Slack channel id such as C0123ABCD');
@@ -69,6 +72,9 @@ export const configSchema = z
       })
       .strict()
       .default({ announceDaysBeforeClose: [14, 3] }),
+    governance: governanceConfigSchema,
+    visits: visitsConfigSchema,
+    reporting: reportingConfigSchema,
   })
   .strict()
   .superRefine((config, ctx) => {

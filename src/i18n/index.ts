@@ -12,6 +12,9 @@ import { engagements as enEngagements } from './en/engagements.ts';
 import { scheduler as enScheduler } from './en/scheduler.ts';
 import { slack as enSlack } from './en/slack.ts';
 import { teams as enTeams } from './en/teams.ts';
+import { reporting as enReporting } from './en/reporting.ts';
+import { visits as enVisits } from './en/visits.ts';
+import { approvals as enApprovals } from './en/approvals.ts';
 import { common as svCommon } from './sv/common.ts';
 import { errors as svErrors } from './sv/errors.ts';
 import { commands as svCommands } from './sv/commands.ts';
@@ -21,8 +24,11 @@ import { engagements as svEngagements } from './sv/engagements.ts';
 import { scheduler as svScheduler } from './sv/scheduler.ts';
 import { slack as svSlack } from './sv/slack.ts';
 import { teams as svTeams } from './sv/teams.ts';
+import { reporting as svReporting } from './sv/reporting.ts';
+import { visits as svVisits } from './sv/visits.ts';
+import { approvals as svApprovals } from './sv/approvals.ts';
 
-const en = { ...enCommon, ...enErrors, ...enCommands, ...enDeadlines, ...enCalls, ...enEngagements, ...enScheduler, ...enSlack, ...enTeams };
+const en = { ...enCommon, ...enErrors, ...enCommands, ...enDeadlines, ...enCalls, ...enEngagements, ...enScheduler, ...enSlack, ...enTeams, ...enApprovals };
 export type MessageKey = keyof typeof en;
 const sv: Record<MessageKey, string> = {
   ...svCommon,
@@ -34,6 +40,9 @@ const sv: Record<MessageKey, string> = {
   ...svScheduler,
   ...svSlack,
   ...svTeams,
+  ...svReporting,
+  ...svVisits,
+  ...svApprovals,
 };
 
 export type Locale = 'sv' | 'en';

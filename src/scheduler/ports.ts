@@ -1,21 +1,6 @@
-import type { DateTime } from 'luxon';
-import type { Target } from '../core/actor.ts';
-import type { Card } from '../core/card.ts';
-import type { MessageRef } from '../core/notifier.ts';
+import type { OutboxRow, PostedMessage } from '../core/delivery.ts';
 
-export interface OutboxRow {
-  readonly id: number;
-  readonly kind: string;
-  readonly subject?: { readonly type: string; readonly id: number };
-  readonly target?: Target;
-  readonly payload: Readonly<Record<string, unknown>>;
-  readonly dueAt: string;
-  readonly attempts: number;
-}
-
-export interface PostedMessage extends MessageRef {
-  readonly kind: string;
-}
+export type { Delivery, DeliveryHandler, OutboxRow, Planner, PostedMessage } from '../core/delivery.ts';
 
 /** What the scheduler needs of the outbox table; db/ implements it. */
 export interface OutboxStore {
@@ -28,21 +13,4 @@ export interface OutboxStore {
   postedFor(subject: { type: string; id: number }, kinds?: readonly string[]): Promise<PostedMessage[]>;
   /** True when a later row of the same kind, subject and target is also due by `now`. */
   supersededBy(row: OutboxRow, now: string): Promise<boolean>;
-}
-
-/**
- * What a delivery handler decides at send time, from current state: send a card, update cards
- * already posted, or drop the row (its deadline was done, its engagement ended …).
- */
-export type Delivery =
-  | { readonly action: 'send'; readonly target: Target; readonly card: Card }
-  | { readonly action: 'update'; readonly messages: readonly MessageRef[]; readonly card: Card }
-  | { readonly action: 'drop'; readonly reason: string };
-
-export type DeliveryHandler = (row: OutboxRow, now: DateTime) => Promise<Delivery>;
-
-/** Writes rows that time itself makes due (yearly windows, annual reminders); idempotent. */
-export interface Planner {
-  readonly name: string;
-  plan(now: DateTime): Promise<void>;
 }

@@ -1,23 +1,18 @@
 import type { UnitOfWork } from '../../src/core/ports.ts';
 import type { Router } from '../../src/core/router.ts';
 import type { MunicipalitySettings } from '../../src/core/settings.ts';
-import type { DeliveryHandler, OutboxStore, Planner } from '../../src/scheduler/ports.ts';
+import type { DeliveryHandler, PostedMessages, WorkflowModule } from '../../src/core/delivery.ts';
 import { CALL_ANNOUNCE, FundingCallService } from './calls.ts';
 import type { DeadlineRepos } from './ports.ts';
 import { DeadlineService, MISSED, REFRESH, REMINDER } from './service.ts';
-
-export interface DeadlinesWorkflow {
-  readonly deliveries: ReadonlyMap<string, DeliveryHandler>;
-  readonly planners: readonly Planner[];
-}
 
 /** Registers R1 and R2 with the router and hands the scheduler its delivery handlers. */
 export function registerDeadlines(
   router: Router,
   uow: UnitOfWork<DeadlineRepos>,
   settings: MunicipalitySettings,
-  posted: Pick<OutboxStore, 'postedFor'>,
-): DeadlinesWorkflow {
+  posted: PostedMessages,
+): WorkflowModule {
   const deadlines = new DeadlineService(uow, settings);
   const calls = new FundingCallService(uow, settings);
 

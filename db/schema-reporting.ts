@@ -1,0 +1,3 @@
+/** Tables of the reporting workflow (see db/schema.ts for the conventions). */
+// Empty until the issue that owns it adds tables.
+export interface ReportingTables {}

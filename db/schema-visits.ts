@@ -1,0 +1,3 @@
+/** Tables of the visits workflow (see db/schema.ts for the conventions). */
+// Empty until the issue that owns it adds tables.
+export interface VisitTables {}

@@ -1,0 +1,2 @@
+export const approvals = {
+} as const;

@@ -1,0 +1,2 @@
+export const visits = {
+} as const;

@@ -1,0 +1,4 @@
+import type { reporting as en } from '../en/reporting.ts';
+
+export const reporting: Record<keyof typeof en, string> = {
+};
