@@ -28,7 +28,7 @@ import { reporting as svReporting } from './sv/reporting.ts';
 import { visits as svVisits } from './sv/visits.ts';
 import { approvals as svApprovals } from './sv/approvals.ts';
 
-const en = { ...enCommon, ...enErrors, ...enCommands, ...enDeadlines, ...enCalls, ...enEngagements, ...enScheduler, ...enSlack, ...enTeams, ...enApprovals };
+const en = { ...enCommon, ...enErrors, ...enCommands, ...enDeadlines, ...enCalls, ...enEngagements, ...enScheduler, ...enSlack, ...enTeams, ...enApprovals, ...enVisits, ...enReporting };
 export type MessageKey = keyof typeof en;
 const sv: Record<MessageKey, string> = {
   ...svCommon,
