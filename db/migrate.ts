@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-approvals.ts';
 import * as m0003 from './migrations/0003-visits.ts';
 import * as m0004 from './migrations/0004-reporting.ts';
+import * as m0005 from './migrations/0005-files.ts';
 
 /** Migrations are listed in code, so they work the same under tsx, vitest and a bundle. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-approvals': m0002,
   '0003-visits': m0003,
   '0004-reporting': m0004,
+  '0005-files': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

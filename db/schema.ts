@@ -18,6 +18,16 @@ export interface FoundationTables {
   posted_messages: PostedMessageTable;
   people: PersonTable;
   conversations: ConversationTable;
+  files: FileTable;
+}
+
+export interface FileTable {
+  token_hash: string;
+  name: string;
+  mime_type: string;
+  data: Uint8Array;
+  created_at: string;
+  expires_at: string;
 }
 
 export interface EngagementTable {

@@ -27,6 +27,8 @@ import type { Notifier } from './core/notifier.ts';
 import { Router } from './core/router.ts';
 import { createHttpServer, listen, type Route } from './http/server.ts';
 import { healthRoute } from './http/health.ts';
+import { fileUrl, filesRoute } from './http/files.ts';
+import { KyselyFileStore } from '../db/repositories/files.ts';
 import { translator } from './i18n/index.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import type { DeliveryHandler, Planner } from './scheduler/ports.ts';
@@ -56,6 +58,8 @@ export interface SamverkanApp {
   readonly teams: TeamsAdapter;
   /** One line per part: what is enabled and where. */
   readonly summary: string[];
+  /** The address people reach the bot's HTTP server at (PUBLIC_BASE_URL, else localhost:PORT). */
+  publicBaseUrl(): string;
   /** Listens, connects Slack, starts the scheduler's clock; returns the port. */
   start(port: number, host?: string): Promise<number>;
   stop(): Promise<void>;
@@ -109,7 +113,14 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
   );
 
   const notifiers = new Map<Platform, Notifier>();
-  const routes: Route[] = [healthRoute(store)];
+  const fileStore = new KyselyFileStore(store.db, now);
+  const routes: Route[] = [healthRoute(store), filesRoute(fileStore)];
+  // Known only once the server listens (port 0 in tests), so read it when a link is made.
+  const publicBaseUrl = (): string => {
+    if (env.PUBLIC_BASE_URL) return env.PUBLIC_BASE_URL;
+    const address = server.address();
+    return `http://localhost:${typeof address === 'object' && address ? address.port : env.PORT}`;
+  };
 
   const teams = createTeamsAdapter({
     bot,
@@ -118,6 +129,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     ...(env.MICROSOFT_APP_PASSWORD ? { appPassword: env.MICROSOFT_APP_PASSWORD } : {}),
     ...(env.MICROSOFT_APP_TENANT_ID ? { appTenantId: env.MICROSOFT_APP_TENANT_ID } : {}),
     ...(env.MICROSOFT_APP_TYPE === 'SingleTenant' || env.MICROSOFT_APP_TYPE === 'MultiTenant' ? { appType: env.MICROSOFT_APP_TYPE } : {}),
+    linkFile: async (file) => fileUrl(publicBaseUrl(), await fileStore.put(file, 72), file.name),
     log,
   });
   notifiers.set('teams', teams.notifier);
@@ -179,6 +191,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     slack,
     teams,
     summary,
+    publicBaseUrl,
     async start(port, host) {
       if (slack) await slack.start();
       const bound = await listen(server, port, host);

@@ -52,7 +52,7 @@ function registerHome(app: App, deps: ListenerDeps): void {
     if (event.tab !== 'home') return;
     const reply = await deps.bot.handleText('help', homeRequest(teamIdOf(body) ?? '', event.user));
     if (reply.kind === 'form') return;
-    const card = reply.kind === 'card' ? reply.card : textCard(deps.bot.errorText(reply.error), 'error');
+    const card = reply.kind === 'card' || reply.kind === 'file' ? reply.card : textCard(deps.bot.errorText(reply.error), 'error');
     await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: renderCard(card, deps.bot.t).blocks } });
   });
 }

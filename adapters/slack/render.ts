@@ -57,6 +57,10 @@ export function renderCard(card: Card, t: Translate): SlackMessage {
   });
 
   const tail: KnownBlock[] = [];
+  if (card.links?.length) {
+    // Plain mrkdwn links: a URL button would still send an interaction the bot must answer.
+    content.push(...textBlocks(card.links.map((l) => `<${l.url}|${escapeMrkdwn(l.label)}>`).join('\n'), ''));
+  }
   if (card.context) tail.push(contextBlock(escapeMrkdwn(card.context)));
   tail.push(...renderButtons(card.buttons ?? []));
 

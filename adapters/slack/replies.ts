@@ -42,6 +42,10 @@ export class SlackReplies {
       await this.openForm(reply.form, route);
       return;
     }
+    if (reply.kind === 'file') {
+      await this.uploadFiles(reply, route);
+      return;
+    }
     if (reply.kind === 'card' && isEmptyCard(reply.card)) return;
     const message = this.message(reply);
     const isPublic = reply.kind === 'card' && reply.visibility === 'public' && !forcePrivate;
@@ -51,6 +55,21 @@ export class SlackReplies {
     }
     const channel = isPublic && route.channelId ? route.channelId : route.userId;
     await route.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false });
+  }
+
+  /**
+   * Documents go to the person's direct messages with the app: an ephemeral message cannot hold a
+   * file, and a report asked for in a channel is still the asker's to pass on.
+   */
+  private async uploadFiles(reply: Extract<Reply, { kind: 'file' }>, route: ReplyRoute): Promise<void> {
+    const opened = await route.client.conversations.open({ users: route.userId });
+    const channel = opened.channel?.id ?? route.userId;
+    await route.client.files.uploadV2({
+      channel_id: channel,
+      initial_comment: reply.card.summary,
+      file_uploads: reply.files.map((f) => ({ file: Buffer.from(f.data), filename: f.name, title: f.name })),
+    });
+    await this.deliver({ kind: 'card', card: reply.card, visibility: 'private' }, route);
   }
 
   async openForm(form: Form, route: ReplyRoute): Promise<void> {

@@ -7,6 +7,7 @@ import type { HttpHandler } from '../../src/http/server.ts';
 import { BadRequest, botResponse, readBotRequest, sendPlain } from './http.ts';
 import { createTeamsNotifier } from './notifier.ts';
 import { createTurnErrorHandler, createTurnHandler } from './turn.ts';
+import type { FileLinker } from './reply.ts';
 
 export interface TeamsAdapterOptions {
   readonly bot: Bot;
@@ -17,6 +18,8 @@ export interface TeamsAdapterOptions {
   readonly appTenantId?: string;
   readonly appType?: 'MultiTenant' | 'SingleTenant';
   readonly log: Logger;
+  /** Turns a file reply into a download link; without it file replies say they cannot be delivered. */
+  readonly linkFile?: FileLinker;
 }
 
 export interface TeamsAdapter {
@@ -38,7 +41,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
 
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authConfig(options, appId)));
   adapter.onTurnError = createTurnErrorHandler(bot, log);
-  const logic = createTurnHandler({ bot, conversations, log });
+  const logic = createTurnHandler({ bot, conversations, log, ...(options.linkFile ? { linkFile: options.linkFile } : {}) });
   if (!appId) log.warn('Teams adapter in local mode: no MICROSOFT_APP_ID, requests are not authenticated');
 
   const httpHandler: HttpHandler = async (req, res) => {

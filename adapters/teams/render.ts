@@ -57,7 +57,9 @@ export function renderCard(card: Card): AdaptiveCard {
     type: 'AdaptiveCard',
     version: '1.5',
     body: content,
-    ...(card.buttons?.length ? { actions: card.buttons.map(buttonAction) } : {}),
+    ...(card.buttons?.length || card.links?.length
+      ? { actions: [...(card.buttons ?? []).map(buttonAction), ...(card.links ?? []).map((l) => ({ type: 'Action.OpenUrl', title: l.label, url: l.url }))] }
+      : {}),
     ...(card.summary ? { fallbackText: card.summary } : {}),
   };
 }

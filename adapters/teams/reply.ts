@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Bot } from '../../src/core/bot.ts';
 import { textCard, type Card } from '../../src/core/card.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { FileAttachment, Reply } from '../../src/core/reply.ts';
 import { ADAPTIVE_CARD_TYPE, cardAttachment, renderCard, renderForm, type AdaptiveCard } from './render.ts';
 
 /** Replies → message activities and `adaptiveCard/action` invoke responses. */
@@ -24,9 +24,24 @@ export function errorCard(text: string): AdaptiveCard {
   return renderCard(textCard(text, 'error'));
 }
 
+/** Stores a file for download and returns its address (the bot's `/files/…` route). */
+export type FileLinker = (file: FileAttachment) => Promise<string>;
+
+/**
+ * Teams cannot take a bot's file in a channel or group chat, so files become download links on
+ * the reply's card. Without a file store the card says the file could not be handed over.
+ */
+export async function linkFiles(reply: Reply, linkFile: FileLinker | undefined, bot: ReplyRenderer): Promise<Reply> {
+  if (reply.kind !== 'file') return reply;
+  if (!linkFile) return { kind: 'card', card: textCard(bot.t('teams.fileUnavailable'), 'error'), visibility: 'private' };
+  const links = await Promise.all(reply.files.map(async (file) => ({ label: file.name, url: await linkFile(file) })));
+  return { kind: 'card', card: { ...reply.card, links: [...(reply.card.links ?? []), ...links] }, visibility: 'private' };
+}
+
 export function replyAdaptiveCard(reply: Reply, bot: ReplyRenderer): AdaptiveCard {
   switch (reply.kind) {
     case 'card':
+    case 'file':
       return renderCard(reply.card);
     case 'form':
       return renderForm(reply.form, bot.t);
@@ -36,7 +51,7 @@ export function replyAdaptiveCard(reply: Reply, bot: ReplyRenderer): AdaptiveCar
 }
 
 export function replyActivity(reply: Reply, bot: ReplyRenderer): Partial<Activity> {
-  const summary = reply.kind === 'card' ? reply.card.summary : reply.kind === 'form' ? reply.form.title : bot.errorText(reply.error);
+  const summary = reply.kind === 'card' || reply.kind === 'file' ? reply.card.summary : reply.kind === 'form' ? reply.form.title : bot.errorText(reply.error);
   return cardMessage(replyAdaptiveCard(reply, bot), summary);
 }
 

@@ -4,12 +4,13 @@ import type { Logger } from '../../src/core/logger.ts';
 import type { ConversationStore } from '../../src/core/ports.ts';
 import { botWasAdded, commandText, isUninstall, requestOf, storedConversationOf, tenantOf } from './activity.ts';
 import { handleCardAction } from './invoke.ts';
-import { cardMessage, errorCard, invokeResponseActivity, messageResponse, replyActivity } from './reply.ts';
+import { cardMessage, errorCard, invokeResponseActivity, linkFiles, messageResponse, replyActivity, type FileLinker } from './reply.ts';
 
 export interface TurnDeps {
   readonly bot: Bot;
   readonly conversations: ConversationStore;
   readonly log: Logger;
+  readonly linkFile?: FileLinker;
 }
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
@@ -32,7 +33,7 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
 
     switch (activity.type) {
       case ActivityTypes.Message: {
-        const reply = await bot.handleText(commandText(activity), requestOf(activity, tenant));
+        const reply = await linkFiles(await bot.handleText(commandText(activity), requestOf(activity, tenant)), deps.linkFile, bot);
         await ctx.sendActivity(replyActivity(reply, bot));
         return;
       }

@@ -7,6 +7,8 @@ export interface Card {
   readonly tone?: 'info' | 'success' | 'warning' | 'error';
   readonly sections: readonly Section[];
   readonly buttons?: readonly Button[];
+  /** Links the person can open (downloads, web pages); they call nothing in the bot. */
+  readonly links?: readonly Link[];
   /** A small line under the card (who, when, ids). */
   readonly context?: string;
   /** One-line summary for notifications and fallbacks. */
@@ -22,6 +24,11 @@ export type Section =
 export interface Fact {
   readonly label: string;
   readonly value: string;
+}
+
+export interface Link {
+  readonly label: string;
+  readonly url: string;
 }
 
 export interface Button {

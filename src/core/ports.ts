@@ -38,3 +38,8 @@ export interface UnitOfWork<R> {
   readonly read: R;
   run<T>(work: (repos: R) => Promise<T>): Promise<T>;
 }
+
+/** Keeps files for download (Teams cannot receive a bot's file in a channel); returns a secret token. */
+export interface FileStore {
+  put(file: { name: string; mimeType: string; data: Uint8Array }, ttlHours: number): Promise<string>;
+}

@@ -6,7 +6,16 @@ import type { MessageRef } from './notifier.ts';
 export type Reply =
   | { readonly kind: 'card'; readonly card: Card; readonly visibility: 'private' | 'public' }
   | { readonly kind: 'form'; readonly form: Form }
-  | { readonly kind: 'error'; readonly error: BotError };
+  | { readonly kind: 'error'; readonly error: BotError }
+  /** A document for the person (CSV export, annual report): uploaded in Slack, a download link in Teams. */
+  | { readonly kind: 'file'; readonly card: Card; readonly files: readonly FileAttachment[] };
+
+export interface FileAttachment {
+  /** File name shown to the person, e.g. `arsrapport-2026.docx`. */
+  readonly name: string;
+  readonly mimeType: string;
+  readonly data: Uint8Array;
+}
 
 export const privateCard = (card: Card): Reply => ({ kind: 'card', card, visibility: 'private' });
 export const publicCard = (card: Card): Reply => ({ kind: 'card', card, visibility: 'public' });

@@ -1,4 +1,5 @@
 import type { CommandName, RequestContext, ResolvedArgs } from './command.ts';
+import type { MyWorkProvider } from './my-work.ts';
 import type { ActionInput, ActionOutcome, FormInput, FormOutcome, Reply } from './reply.ts';
 
 export type CommandHandler<N extends CommandName> = (args: ResolvedArgs<N>, ctx: RequestContext) => Promise<Reply>;
@@ -13,6 +14,7 @@ export class Router {
   private readonly commands = new Map<CommandName, CommandHandler<CommandName>>();
   private readonly actions = new Map<string, ActionHandler>();
   private readonly forms = new Map<string, FormHandler>();
+  private readonly myWork: MyWorkProvider[] = [];
 
   command<N extends CommandName>(name: N, handler: CommandHandler<N>): this {
     if (this.commands.has(name)) throw new Error(`command ${name} registered twice`);
@@ -30,6 +32,16 @@ export class Router {
     if (this.forms.has(name)) throw new Error(`form ${name} registered twice`);
     this.forms.set(name, handler);
     return this;
+  }
+
+  /** Adds a section to every person's "my work" view. */
+  myWorkSection(provider: MyWorkProvider): this {
+    this.myWork.push(provider);
+    return this;
+  }
+
+  myWorkProviders(): readonly MyWorkProvider[] {
+    return this.myWork;
   }
 
   commandHandler(name: CommandName): CommandHandler<CommandName> | undefined {

@@ -3,4 +3,5 @@ export const teams = {
   'teams.form.invalid': 'Some fields need to be corrected, see below.',
   'teams.form.choose': 'Choose…',
   'teams.done': 'Done.',
+  'teams.fileUnavailable': 'The file could not be handed over: this installation has no file store. Ask your administrator.',
 } as const;

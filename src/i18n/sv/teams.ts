@@ -5,4 +5,5 @@ export const teams: Record<keyof typeof en, string> = {
   'teams.form.invalid': 'Några fält behöver rättas, se nedan.',
   'teams.form.choose': 'Välj …',
   'teams.done': 'Klart.',
+  'teams.fileUnavailable': 'Filen kunde inte lämnas ut: installationen saknar fillagring. Kontakta din administratör.',
 };
