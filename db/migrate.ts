@@ -15,6 +15,9 @@ const migrations: Record<string, Migration> = {
   '0005-files': m0005,
 };
 
+/** In the order they run. */
+export const migrationNames = Object.keys(migrations).sort();
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /**
