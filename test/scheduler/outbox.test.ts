@@ -85,9 +85,14 @@ describe.each(dialects)('the outbox on %s', (dialect) => {
     await enqueue(a, clock, 1);
     const dying = new RecordingNotifier();
     // The process dies while the platform call is in flight: the tick never finishes.
-    dying.onPost = () => new Promise<void>(() => undefined);
+    let posting!: () => void;
+    const inFlight = new Promise<void>((resolve) => (posting = resolve));
+    dying.onPost = () => {
+      posting();
+      return new Promise<void>(() => undefined);
+    };
     void scheduler(a, clock, dying, 'dying').tick();
-    await new Promise((r) => setTimeout(r, 200));
+    await inFlight;
     const b = open();
     const survivor = new RecordingNotifier();
     const other = scheduler(b, clock, survivor, 'survivor');
