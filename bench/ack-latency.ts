@@ -1,0 +1,360 @@
+/**
+ * Ack latency of signed `/samverkan deadlines` slash commands under load: Samverkan (the whole
+ * app) against a bare Bolt 5 app whose handler only acks, in the same run, same client, same
+ * signing secret. Each server runs in its own process (bench/ack-target.ts); autocannon and the
+ * fake Slack (which receives Samverkan's `respond()` posts) run here. Target: p99 ratio ≤ 1.3
+ * under the steady load of 50 connections. A second pair of runs with one connection (one
+ * request at a time) shows the latency of the ack path itself, without queueing.
+ *
+ *   npx tsx bench/ack-latency.ts     (BENCH_SECONDS=20, BENCH_CONNECTIONS=50, BENCH_SINGLE=0, BENCH_CPU_PROF=1)
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { startFakeSlack, type FakeSlack } from '../test/support/fake-slack.ts';
+import { post, slashCommand } from '../test/support/slack-requests.ts';
+import type { AckTargetKind, TargetReady } from './ack-target.ts';
+import { formatProfile, summarizeProfile } from './cpu-profile.ts';
+import { count, ms, msCell, percentile, ratio, sleep, textTable } from './stats.ts';
+
+const signingSecret = 'bench-signing-secret-0123456789';
+const teamId = 'T0001';
+const commandText = 'deadlines';
+const here = dirname(fileURLToPath(import.meta.url));
+
+export interface AckOptions {
+  readonly seconds?: number;
+  readonly warmupSeconds?: number;
+  readonly connections?: number;
+  /** Also measure both with a single connection (default true). */
+  readonly single?: boolean;
+  /** Writes V8 CPU profiles of both servers into this folder (`--cpu-prof`). */
+  readonly cpuProfileDir?: string;
+  readonly log?: (line: string) => void;
+}
+
+/** One autocannon run: each connection sends its next request as soon as the last is acked. */
+export interface AckRun {
+  readonly target: AckTargetKind;
+  readonly seconds: number;
+  readonly connections: number;
+  /** Responses by HTTP status, as counted here (autocannon leaves non-2xx out of its latencies). */
+  readonly statusCodes: Record<string, number>;
+  readonly ok: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly requestsPerSecond: number;
+  /** Latencies of 2xx responses, in ms. */
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  readonly max: number;
+  /** Answers (`respond()`) still arriving after the load stopped, for this long: a backlog. */
+  readonly answerBacklogSeconds: number;
+  /** 1-minute load average of the machine when the run started (2 cores: ≥ 2 means contention). */
+  readonly loadAverage: number;
+  /** The slowest acks: seconds into the run, and ms. */
+  readonly slowest: { at: number; ms: number }[];
+  /** `respond()` posts that reached the fake Slack, warm-up included (Samverkan's answers). */
+  readonly responds: number;
+  /** Why the run cannot be trusted, if it cannot. */
+  readonly problems: string[];
+}
+
+export interface AckRatios {
+  /** p99(Samverkan) / p99(bare). */
+  readonly p99: number;
+  readonly p50: number;
+}
+
+export interface AckResult {
+  readonly command: string;
+  readonly runs: AckRun[];
+  /** With the steady load (50 connections): the benchmark's target applies here. */
+  readonly loaded: AckRatios;
+  /** With one connection, if measured. */
+  readonly single?: AckRatios;
+  /** The answer a person got in the preflight request, to show the load is the real command. */
+  readonly sampleAnswer: string;
+}
+
+export async function runAckLatency(options: AckOptions = {}): Promise<AckResult> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const seconds = options.seconds ?? 20;
+  const warmupSeconds = options.warmupSeconds ?? Math.min(5, seconds);
+  const connections = options.connections ?? 50;
+  const slack = await startFakeSlack({ teamId });
+  const dbDir = mkdtempSync(join(tmpdir(), 'samverkan-bench-ack-'));
+  const children: ChildProcess[] = [];
+  const runs: AckRun[] = [];
+  try {
+    const urls = new Map<AckTargetKind, string>();
+    let sampleAnswer = '';
+    for (const target of ['bare', 'samverkan'] as const) {
+      const child = await startTarget(target, slack, join(dbDir, 'samverkan.sqlite'), options.cpuProfileDir);
+      children.push(child.process);
+      const url = `http://127.0.0.1:${child.ready.port}/slack/events`;
+      urls.set(target, url);
+      const answer = await preflight(target, url, slack);
+      if (target === 'samverkan') sampleAnswer = answer;
+    }
+    const measure = async (target: AckTargetKind, conns: number): Promise<AckRun> => {
+      log(`  ${target}: ${warmupSeconds} s warm-up + ${seconds} s measured, ${conns} connection${conns === 1 ? '' : 's'}`);
+      const run = await load({ url: urls.get(target) ?? '', slack, warmupSeconds, seconds, connections: conns, target });
+      runs.push(run);
+      log(`  ${target}: ${count(run.ok)} acks (${run.requestsPerSecond.toFixed(0)}/s), p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms`);
+      for (const problem of run.problems) log(`  ${target}: INVALID: ${problem}`);
+      return run;
+    };
+    const loaded = ratios(await measure('samverkan', connections), await measure('bare', connections));
+    const single = options.single === false ? undefined : ratios(await measure('samverkan', 1), await measure('bare', 1));
+    return { command: `/samverkan ${commandText}`, runs, loaded, ...(single ? { single } : {}), sampleAnswer };
+  } finally {
+    for (const child of children) await stopTarget(child);
+    await slack.close();
+    rmSync(dbDir, { recursive: true, force: true });
+  }
+}
+
+function ratios(samverkan: AckRun, bare: AckRun): AckRatios {
+  return { p99: samverkan.p99 / bare.p99, p50: samverkan.p50 / bare.p50 };
+}
+
+function signedCommand(slack: FakeSlack) {
+  return slashCommand({ text: commandText, teamId, responseUrl: slack.responseUrl('bench') }, { signingSecret });
+}
+
+/** One request before the load: it must be acked with 200 and, for Samverkan, answered. */
+async function preflight(target: AckTargetKind, url: string, slack: FakeSlack): Promise<string> {
+  slack.reset();
+  const res = await post(url, signedCommand(slack));
+  if (res.status !== 200) throw new Error(`${target}: preflight got HTTP ${res.status}: ${res.body}`);
+  if (target === 'bare') return '';
+  const answer = await slack.waitFor('response', () => true, 5000);
+  const text = typeof answer.body.text === 'string' ? answer.body.text : JSON.stringify(answer.body).slice(0, 200);
+  if (!/Slutrapport/.test(JSON.stringify(answer.body))) throw new Error(`samverkan: preflight answer is not the deadline list: ${text}`);
+  slack.reset();
+  return text;
+}
+
+interface LoadSpec {
+  readonly url: string;
+  readonly slack: FakeSlack;
+  /** Not recorded: the first seconds of the same run, on the same connections. */
+  readonly warmupSeconds: number;
+  readonly seconds: number;
+  readonly connections: number;
+  readonly target: AckTargetKind;
+}
+
+/**
+ * One autocannon run of warm-up + measured seconds. The warm-up is part of the same run, so the
+ * measured window starts on open, warm connections: a fresh autocannon run opens its connections
+ * all at once, and a busy Node server accepts them about one per event-loop turn, which would
+ * put seconds of connection set-up into the first requests.
+ */
+async function load(spec: LoadSpec): Promise<AckRun> {
+  const { url, slack, warmupSeconds, seconds, connections, target } = spec;
+  const latencies: number[] = [];
+  const startedAt: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  let okAll = 0;
+  let responds = 0;
+  // The fake keeps every call; count and forget them as the run goes.
+  const drain = () => {
+    responds += slack.calls('response').length;
+    slack.reset();
+  };
+  const drainer = setInterval(drain, 1000);
+  let loadAverage = 0;
+  const loadTimer = setTimeout(() => (loadAverage = loadavg()[0] ?? 0), warmupSeconds * 1000);
+  const started = performance.now();
+  const measureFrom = started + warmupSeconds * 1000;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: warmupSeconds + seconds,
+        timeout: 10,
+        requests: [
+          {
+            method: 'POST',
+            // A fresh timestamp and signature on every request, as Slack sends them.
+            setupRequest: (request) => {
+              const signed = signedCommand(slack);
+              return { ...request, headers: { ...request.headers, ...signed.headers }, body: signed.body };
+            },
+          },
+        ],
+      },
+      (err, res) => (err ? reject(err as Error) : resolve(res)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      const ok = statusCode >= 200 && statusCode < 300;
+      if (ok) okAll += 1;
+      const sentAt = performance.now() - responseTime;
+      if (sentAt < measureFrom) return;
+      statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
+      if (ok) {
+        latencies.push(responseTime);
+        startedAt.push(sentAt - measureFrom);
+      }
+    });
+  });
+  clearInterval(drainer);
+  clearTimeout(loadTimer);
+  // Answers still on their way when the load stopped: wait for the last, so the next run starts
+  // on a quiet server, and say how far behind the answers were.
+  const stoppedAt = performance.now();
+  let lastAnswerAt = stoppedAt;
+  for (let quiet = 0; quiet < 500 && performance.now() - stoppedAt < 60_000; ) {
+    await sleep(50);
+    const before = responds;
+    drain();
+    if (responds > before) {
+      lastAnswerAt = performance.now();
+      quiet = 0;
+    } else quiet += 50;
+  }
+
+  const ok = latencies.length;
+  const non2xx = Object.entries(statusCodes).reduce((sum, [code, n]) => (code.startsWith('2') ? sum : sum + n), 0);
+  const problems: string[] = [];
+  if (non2xx > 0 || result.non2xx > 0) problems.push(`${result.non2xx} non-2xx responses (measured window: ${JSON.stringify(statusCodes)})`);
+  if (result.errors > 0) problems.push(`${result.errors} connection errors`);
+  if (result.timeouts > 0) problems.push(`${result.timeouts} timeouts`);
+  if (ok === 0) problems.push('no successful responses');
+  if (target === 'samverkan' && responds < okAll) problems.push(`only ${responds} of ${okAll} acked commands were answered through respond()`);
+  const slowest = latencies
+    .map((latency, i) => ({ at: (startedAt[i] ?? 0) / 1000, ms: latency }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
+  return {
+    target,
+    slowest,
+    answerBacklogSeconds: (lastAnswerAt - stoppedAt) / 1000,
+    loadAverage,
+    seconds,
+    connections,
+    statusCodes,
+    ok,
+    non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    requestsPerSecond: ok / seconds,
+    p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
+    p99: percentile(latencies, 99),
+    max: percentile(latencies, 100),
+    responds,
+    problems,
+  };
+}
+
+interface StartedTarget {
+  readonly process: ChildProcess;
+  readonly ready: TargetReady;
+}
+
+function startTarget(target: AckTargetKind, slack: FakeSlack, dbPath: string, cpuProfileDir: string | undefined): Promise<StartedTarget> {
+  const child = fork(join(here, 'ack-target.ts'), [target], {
+    // With tsx's loader thread there are two profiles per process; the main thread's is the big one.
+    execArgv: ['--import', 'tsx', ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(cpuProfileDir, target)}`] : [])],
+    env: {
+      ...process.env,
+      BENCH_SIGNING_SECRET: signingSecret,
+      BENCH_SLACK_API_URL: slack.url,
+      BENCH_TEAM_ID: teamId,
+      BENCH_DB: dbPath,
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${target}: not ready within 60 s`)), 60_000);
+    child.once('message', (ready) => {
+      clearTimeout(timer);
+      resolve({ process: child, ready: ready as TargetReady });
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${target}: exited with ${String(code)} before it was ready`));
+    });
+  });
+}
+
+async function stopTarget(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.send('stop');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export function ackTable(result: AckResult): { header: string[]; rows: string[][] } {
+  const header = ['server', 'load', 'acks (2xx)', 'non-2xx', 'errors', 'req/s', 'p50', 'p90', 'p99', 'max', 'respond() seen', 'answers late by', 'loadavg'];
+  const rows = result.runs.map((r) => [
+    r.target === 'bare' ? 'bare Bolt 5 (ack only)' : 'Samverkan (createApp)',
+    `${r.connections} connection${r.connections === 1 ? '' : 's'}`,
+    count(r.ok),
+    count(r.non2xx),
+    count(r.errors + r.timeouts),
+    r.requestsPerSecond.toFixed(0),
+    msCell(r.p50),
+    msCell(r.p90),
+    msCell(r.p99),
+    msCell(r.max),
+    r.target === 'bare' ? '—' : count(r.responds),
+    r.target === 'bare' ? '—' : `${r.answerBacklogSeconds.toFixed(1)} s`,
+    r.loadAverage.toFixed(1),
+  ]);
+  return { header, rows };
+}
+
+export function ackSummary(result: AckResult): string[] {
+  const met = (value: number) => (!Number.isFinite(value) ? 'not measured' : value <= 1.3 ? 'met' : 'MISSED');
+  const verdict = (r: AckRatios) => `p99 ratio ${ratio(r.p99)} (target ≤ 1.3: ${met(r.p99)}), p50 ratio ${ratio(r.p50)}`;
+  const connections = result.runs[0]?.connections ?? 50;
+  const lines = [`Samverkan/bare, ${connections} connections: ${verdict(result.loaded)}`];
+  if (result.single) {
+    lines.push(`Samverkan/bare, 1 connection (no queueing; reference, no target): p99 ratio ${ratio(result.single.p99)}, p50 ratio ${ratio(result.single.p50)}`);
+  }
+  for (const r of result.runs) {
+    for (const problem of r.problems) lines.push(`INVALID ${r.target}, ${r.connections} connections: ${problem}`);
+  }
+  return lines;
+}
+
+export function ackSlowest(result: AckResult): string[] {
+  return result.runs.map(
+    (r) => `${r.target}, ${r.connections} conn: slowest acks ${r.slowest.map((s) => `${ms(s.ms)} ms @${s.at.toFixed(1)} s`).join(', ')}`,
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const profiles = process.env.BENCH_CPU_PROF ? mkdtempSync(join(tmpdir(), 'samverkan-bench-profiles-')) : undefined;
+  const result = await runAckLatency({
+    ...(profiles ? { cpuProfileDir: profiles } : {}),
+    ...(process.env.BENCH_SECONDS ? { seconds: Number(process.env.BENCH_SECONDS) } : {}),
+    ...(process.env.BENCH_CONNECTIONS ? { connections: Number(process.env.BENCH_CONNECTIONS) } : {}),
+    single: process.env.BENCH_SINGLE !== '0',
+  });
+  const table = ackTable(result);
+  console.log(`\n${textTable(table.header, table.rows)}\n\n${[...ackSummary(result), ...ackSlowest(result)].join('\n')}`);
+  if (profiles) {
+    for (const target of ['samverkan', 'bare']) {
+      const dir = join(profiles, target);
+      // The main thread's profile is the biggest; tsx's loader thread writes a small one.
+      const [main] = readdirSync(dir)
+        .map((f) => join(dir, f))
+        .sort((a, b) => statSync(b).size - statSync(a).size);
+      if (main) console.log(`\n${target} (${main}):\n${formatProfile(summarizeProfile(main, 15))}`);
+    }
+  }
+}
