@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import type { ApprovalTables } from './schema-approvals.ts';
 import type { ReportingTables } from './schema-reporting.ts';
-import type { VisitTables } from './schema-visits.ts';
+import type { EngagementTerminationColumns, VisitTables } from './schema-visits.ts';
 
 /**
  * Table types. Instants are ISO-8601 UTC text of fixed width (so text order is time order) on
@@ -30,7 +30,8 @@ export interface FileTable {
   expires_at: string;
 }
 
-export interface EngagementTable {
+/** Termination columns (R7) come from migration 0003. */
+export interface EngagementTable extends EngagementTerminationColumns {
   id: Generated<number>;
   title: string;
   type: string;

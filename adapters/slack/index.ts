@@ -33,6 +33,8 @@ export interface SlackAdapter {
   readonly notifier: Notifier;
   /** Serves `/slack/events` on the bot's HTTP server; absent in Socket Mode. */
   readonly httpHandler?: HttpHandler;
+  /** The members of a Slack user group (usergroups.users.list), for approvers named by group. */
+  usergroupMembers(groupId: string): Promise<string[]>;
   /** Checks the token (auth.test) and, in Socket Mode, connects. Call before serving requests. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -81,6 +83,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   return {
     notifier: createSlackNotifier(app.client, bot.t),
     ...(receiver ? { httpHandler: httpHandlerFor(receiver) } : {}),
+    async usergroupMembers(groupId) {
+      try {
+        const result = await app.client.usergroups.users.list({ usergroup: groupId });
+        return result.users ?? [];
+      } catch (err) {
+        // A group Slack cannot list grants nobody the right to decide; the log says why.
+        log.warn({ err, groupId }, 'could not list the members of a Slack user group');
+        return [];
+      }
+    },
     async start() {
       if (started) return;
       await app.init();

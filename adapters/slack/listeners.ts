@@ -46,11 +46,11 @@ function registerSlashCommand(app: App, deps: ListenerDeps): void {
   });
 }
 
-/** The App Home tab shows the help card (what `/samverkan help` answers). */
+/** The App Home tab shows the person's work (what `/samverkan mine` answers); the outbox re-publishes it when it changes. */
 function registerHome(app: App, deps: ListenerDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    const reply = await deps.bot.handleText('help', homeRequest(teamIdOf(body) ?? '', event.user));
+    const reply = await deps.bot.handleText('mine', homeRequest(teamIdOf(body) ?? '', event.user));
     if (reply.kind === 'form') return;
     const card = reply.kind === 'card' || reply.kind === 'file' ? reply.card : textCard(deps.bot.errorText(reply.error), 'error');
     await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: renderCard(card, deps.bot.t).blocks } });

@@ -33,5 +33,12 @@ export function createSlackNotifier(client: webApi.WebClient, t: Translate): Not
         throw toDeliveryError(err, `chat.update of ${ref.conversationId}/${ref.messageId}`);
       }
     },
+    async publishHome(userId: string, card: Card): Promise<void> {
+      try {
+        await client.views.publish({ user_id: userId, view: { type: 'home', blocks: renderCard(card, t).blocks } });
+      } catch (err) {
+        throw toDeliveryError(err, `views.publish for ${userId}`);
+      }
+    },
   };
 }

@@ -18,6 +18,7 @@ export interface AdaptiveCard {
   readonly version: '1.5';
   readonly body: CardElement[];
   readonly actions?: CardElement[];
+  readonly refresh?: CardElement;
   readonly fallbackText?: string;
 }
 
@@ -60,6 +61,8 @@ export function renderCard(card: Card): AdaptiveCard {
     ...(card.buttons?.length || card.links?.length
       ? { actions: [...(card.buttons ?? []).map(buttonAction), ...(card.links ?? []).map((l) => ({ type: 'Action.OpenUrl', title: l.label, url: l.url }))] }
       : {}),
+    // Without userIds Teams refreshes the card for everyone who sees it in chats of up to 60 people.
+    ...(card.refresh ? { refresh: { action: { type: 'Action.Execute', verb: card.refresh.action, data: { value: card.refresh.value } } } } : {}),
     ...(card.summary ? { fallbackText: card.summary } : {}),
   };
 }

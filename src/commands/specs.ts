@@ -119,7 +119,19 @@ export const commandSpecs: readonly CommandSpec[] = [
   row('application.submitted', 'application submitted', 'ansökan inskickad', {
     positionals: [{ arg: 'id', label: 'cmd.id.application', value: { type: 'id', id: 'application' } }],
   }),
+  row('application.granted', 'application granted', 'ansökan beviljad', {
+    positionals: [{ arg: 'id', label: 'cmd.id.application', value: { type: 'id', id: 'application' } }],
+  }),
+  row('application.denied', 'application denied', 'ansökan avslagen', {
+    positionals: [{ arg: 'id', label: 'cmd.id.application', value: { type: 'id', id: 'application' } }],
+  }),
   row('approvals', 'approvals', 'beslut'),
+  row('decisions.export', 'decisions export', 'beslut export', {
+    positionals: [
+      { arg: 'from', label: 'cmd.label.from', value: { type: 'date' } },
+      { arg: 'to', label: 'cmd.label.to', value: { type: 'date', after: 'from' } },
+    ],
+  }),
   row(
     'visit.add',
     'visit add',
@@ -153,7 +165,7 @@ export const commandSpecs: readonly CommandSpec[] = [
     positionals: [{ arg: 'year', label: 'cmd.label.year', value: { type: 'year' } }],
     keys: [committeeKey],
   }),
-  row('calendar', 'calendar', 'kalender'),
+  row('calendar', 'calendar', 'kalender', { keys: [committeeKey] }),
   row('mine', 'mine', 'mitt'),
 ];
 

@@ -9,6 +9,11 @@ export interface Card {
   readonly buttons?: readonly Button[];
   /** Links the person can open (downloads, web pages); they call nothing in the bot. */
   readonly links?: readonly Link[];
+  /**
+   * Where the platform can ask for a fresh copy of the card whenever it is shown (Teams:
+   * Adaptive Card `refresh`); the action's handler answers with the current card.
+   */
+  readonly refresh?: { readonly action: string; readonly value: string };
   /** A small line under the card (who, when, ids). */
   readonly context?: string;
   /** One-line summary for notifications and fallbacks. */

@@ -23,7 +23,10 @@ export const commandNames = [
   'calls',
   'apply',
   'application.submitted',
+  'application.granted',
+  'application.denied',
   'approvals',
+  'decisions.export',
   'visit.add',
   'visits',
   'report',
@@ -94,7 +97,10 @@ export interface CommandArgs {
   calls: Record<string, never>;
   apply: { form?: true; engagement: number; call: string; amount?: number; prestudy: boolean };
   'application.submitted': { id: number };
+  'application.granted': { id: number };
+  'application.denied': { id: number };
   approvals: Record<string, never>;
+  'decisions.export': { from: LocalDate; to: LocalDate };
   'visit.add': {
     form?: true;
     engagement: number;
@@ -108,7 +114,7 @@ export interface CommandArgs {
   visits: { filter?: 'upcoming' | 'reports-due' };
   report: { form?: true; visit: number };
   annual: { year: number; committee?: string };
-  calendar: Record<string, never>;
+  calendar: { committee?: string };
   mine: Record<string, never>;
 }
 

@@ -25,6 +25,8 @@ export interface PostedMessage extends MessageRef {
 export type Delivery =
   | { readonly action: 'send'; readonly target: Target; readonly card: Card }
   | { readonly action: 'update'; readonly messages: readonly MessageRef[]; readonly card: Card }
+  /** Replace a person's home view (Slack App Home) with the card; dropped where there is none. */
+  | { readonly action: 'home'; readonly target: Extract<Target, { kind: 'user' }>; readonly card: Card }
   | { readonly action: 'drop'; readonly reason: string };
 
 export type DeliveryHandler = (row: OutboxRow, now: DateTime) => Promise<Delivery>;

@@ -14,6 +14,8 @@ export interface Notifier {
   readonly platform: Platform;
   post(target: Target, card: Card): Promise<MessageRef>;
   update(ref: MessageRef, card: Card): Promise<void>;
+  /** Shows the card as the person's home view (Slack App Home); platforms without one leave it out. */
+  publishHome?(userId: string, card: Card): Promise<void>;
 }
 
 /**

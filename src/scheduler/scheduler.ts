@@ -136,7 +136,8 @@ export class Scheduler {
     }
     const dueAt = fromInstant(row.dueAt);
     const late = now.diff(dueAt).toMillis() > (this.options.lateAfterMs ?? 600_000);
-    const card = late ? this.options.markLate(delivery.card, dueAt) : delivery.card;
+    // A home view is a current picture, not a message that arrived late.
+    const card = late && delivery.action !== 'home' ? this.options.markLate(delivery.card, dueAt) : delivery.card;
     try {
       const posted = await this.send(delivery, card, row.kind);
       await store.markSent(row.id, toInstant(this.options.clock.now()), late, posted, row.subject);
@@ -151,6 +152,10 @@ export class Scheduler {
     if (delivery.action === 'send') {
       const ref = await this.notifierFor(delivery.target).post(delivery.target, card);
       return [{ ...ref, kind }];
+    }
+    if (delivery.action === 'home') {
+      await this.options.notifiers.get(delivery.target.platform)?.publishHome?.(delivery.target.userId, card);
+      return [];
     }
     for (const message of delivery.messages) {
       const notifier = this.options.notifiers.get(message.platform);

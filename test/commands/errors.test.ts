@@ -19,7 +19,7 @@ const usage = {
   visits: 'besök [kommande|rapporter-saknas]',
   report: 'rapport <besök>',
   annual: 'årsrapport <år> [nämnd=<id>]',
-  calendar: 'kalender',
+  calendar: 'kalender [nämnd=<id>]',
 };
 const write = (u: string) => `Skriv så här: ${u}`;
 

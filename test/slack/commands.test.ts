@@ -30,7 +30,10 @@ describe('Slack slash command over HTTP', () => {
           fields: [{ id: 'summary', label: 'Sammanfattning', kind: 'multiline', required: true, maxLength: 2000 }],
         },
       }))
-      .command('help', async () => privateCard({ title: 'Samverkan', sections: [{ type: 'text', text: 'Kommandon' }], summary: 'Hjälp' }));
+      .command('help', async () => privateCard({ title: 'Samverkan', sections: [{ type: 'text', text: 'Kommandon' }], summary: 'Hjälp' }))
+      .command('mine', async (_args, ctx) =>
+        privateCard({ title: 'Mitt arbete', sections: [{ type: 'text', text: `Inga öppna frister för ${ctx.actor.userId}.` }], summary: 'Mitt arbete' }),
+      );
     h = await startSlackHarness({ router });
   });
   afterAll(async () => h.close());
@@ -140,12 +143,13 @@ describe('Slack slash command over HTTP', () => {
     expect(res.status).toBe(405);
   });
 
-  it('shows the help card on the App Home tab', async () => {
+  it('shows the person’s own work on the App Home tab', async () => {
     const res = await h.send(eventCallback({ type: 'app_home_opened', user: 'U0001', channel: 'D0001', tab: 'home', event_ts: '1.1' }, sign));
     expect(res.status).toBe(200);
     const publish = await h.slack.waitFor('views.publish');
     expect(publish.body.user_id).toBe('U0001');
     expect(publish.body.view).toMatchObject({ type: 'home', blocks: [{ type: 'header' }, { type: 'section' }] });
+    expect(JSON.stringify(publish.body.view)).toContain('Inga öppna frister för U0001.');
   });
 });
 

@@ -27,6 +27,7 @@ const words: Record<string, CommandName> = {
   beslut: 'approvals',
   rapport: 'report',
   besök: 'visits',
+  mine: 'mine',
 };
 
 export function testParse(text: string): Result<Command> {

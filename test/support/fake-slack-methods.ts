@@ -7,6 +7,8 @@ export interface FakeSlackState {
   readonly botUserId: string;
   readonly botId: string;
   readonly users: Map<string, FakeSlackUser>;
+  /** User group id (S…) → member user ids. */
+  readonly usergroups: Map<string, string[]>;
   /** `channel/ts` → latest content. */
   readonly messages: Map<string, { text?: unknown; blocks?: unknown }>;
   sequence: number;
@@ -85,6 +87,10 @@ export function answerMethod(state: FakeSlackState, method: string, body: Answer
           profile: { real_name: user.realName ?? user.name, display_name: user.name, ...(user.email ? { email: user.email } : {}) },
         },
       };
+    }
+    case 'usergroups.users.list': {
+      const members = state.usergroups.get(text(body, 'usergroup'));
+      return members ? { ok: true, users: members } : { ok: false, error: 'no_such_subteam' };
     }
     case 'conversations.open': {
       const users = text(body, 'users').split(',').filter(Boolean);

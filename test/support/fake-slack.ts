@@ -57,6 +57,8 @@ export interface FakeSlack {
   waitFor(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   failNext(method: string, failure: FakeFailure, times?: number): void;
   addUser(user: FakeSlackUser): void;
+  /** Makes `usergroups.users.list` answer with these members for the group. */
+  addUserGroup(groupId: string, userIds: readonly string[]): void;
   /** The latest text and blocks of a message posted through the fake (after any chat.update). */
   message(channel: string, ts: string): { text?: unknown; blocks?: unknown } | undefined;
   /** Forgets recorded calls and pending failures; messages and users stay. */
@@ -77,6 +79,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     botUserId: options.botUserId ?? 'UBOT0001',
     botId: options.botId ?? 'B0001',
     users: new Map((options.users ?? []).map((u) => [u.id, u])),
+    usergroups: new Map(),
     messages: new Map(),
     sequence: 0,
   };
@@ -180,6 +183,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       failures.set(method, queue);
     },
     addUser: (user) => void state.users.set(user.id, user),
+    addUserGroup: (groupId, userIds) => void state.usergroups.set(groupId, [...userIds]),
     message: (channel, ts) => state.messages.get(`${channel}/${ts}`),
     reset() {
       recorded.length = 0;
