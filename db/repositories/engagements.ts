@@ -2,7 +2,14 @@ import type { Kysely, Selectable } from 'kysely';
 import { actorKey, type Actor } from '../../src/core/actor.ts';
 import type { EngagementStatus, EngagementType } from '../../src/core/command.ts';
 import type { EngagementSummary } from '../../workflows/deadlines/ports.ts';
-import type { EngagementRecord, EngagementRepository, NewEngagement } from '../../workflows/engagements/ports.ts';
+import type {
+  EngagementApplication,
+  EngagementDecision,
+  EngagementRecord,
+  EngagementRepository,
+  NewEngagement,
+  Termination,
+} from '../../workflows/engagements/ports.ts';
 import type { Database, EngagementTable } from '../schema.ts';
 
 export class KyselyEngagements implements EngagementRepository {
@@ -49,6 +56,47 @@ export class KyselyEngagements implements EngagementRepository {
     return rows.map(toEngagement);
   }
 
+  async terminate(id: number, endDate: string, t: Termination): Promise<boolean> {
+    // The status condition makes two decisions entered at once end it once.
+    const result = await this.db
+      .updateTable('engagements')
+      .set({
+        status: 'terminated',
+        end_date: endDate,
+        original_end_date: t.originalEndDate ?? null,
+        terminated_decision: t.decision,
+        terminated_at: t.at,
+        terminated_by_json: JSON.stringify(t.by),
+        updated_at: t.at,
+      })
+      .where('id', '=', id)
+      .where('status', '!=', 'terminated')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async applicationsFor(engagementId: number): Promise<EngagementApplication[]> {
+    const rows = await this.db
+      .selectFrom('applications')
+      .select(['id', 'call_text', 'amount', 'status'])
+      .where('engagement_id', '=', engagementId)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ id: r.id, call: r.call_text, ...(r.amount !== null ? { amount: r.amount } : {}), status: r.status }));
+  }
+
+  async decisionsFor(engagementId: number): Promise<EngagementDecision[]> {
+    const rows = await this.db
+      .selectFrom('decisions')
+      .innerJoin('applications', 'applications.id', 'decisions.application_id')
+      .select(['decisions.application_id', 'decisions.body', 'decisions.outcome', 'decisions.reference', 'decisions.decided_at'])
+      .where('applications.engagement_id', '=', engagementId)
+      .orderBy('decisions.decided_at')
+      .orderBy('decisions.id')
+      .execute();
+    return rows.map((r) => ({ applicationId: r.application_id, body: r.body, outcome: r.outcome, reference: r.reference, decidedAt: r.decided_at }));
+  }
+
   async summary(id: number): Promise<EngagementSummary | undefined> {
     const row = await this.db.selectFrom('engagements').select(['id', 'title', 'committee_id']).where('id', '=', id).executeTakeFirst();
     return row ? { id: row.id, title: row.title, committeeId: row.committee_id } : undefined;
@@ -69,5 +117,15 @@ function toEngagement(r: Selectable<EngagementTable>): EngagementRecord {
     ...(r.contact_json ? { contact: JSON.parse(r.contact_json) as Actor } : {}),
     status: r.status as EngagementStatus,
     createdAt: r.created_at,
+    ...(r.terminated_decision && r.terminated_at
+      ? {
+          termination: {
+            decision: r.terminated_decision,
+            at: r.terminated_at,
+            by: JSON.parse(r.terminated_by_json ?? '{}') as Actor,
+            ...(r.original_end_date ? { originalEndDate: r.original_end_date } : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -4,6 +4,7 @@ import type { MunicipalitySettings } from '../../src/core/settings.ts';
 import type { DeliveryHandler, PostedMessages, WorkflowModule } from '../../src/core/delivery.ts';
 import { CALL_ANNOUNCE, FundingCallService } from './calls.ts';
 import type { DeadlineRepos } from './ports.ts';
+import { openDeadlinesProvider } from './my-work.ts';
 import { DeadlineService, MISSED, REFRESH, REMINDER } from './service.ts';
 
 /** Registers R1 and R2 with the router and hands the scheduler its delivery handlers. */
@@ -24,7 +25,8 @@ export function registerDeadlines(
     .command('call.add', (args, ctx) => calls.add(args, ctx))
     .command('calls', (_args, ctx) => calls.list(ctx))
     .action('deadline.done', (action, ctx) => deadlines.pressDone(action, ctx))
-    .action('deadline.snooze', (action, ctx) => deadlines.pressSnooze(action, ctx));
+    .action('deadline.snooze', (action, ctx) => deadlines.pressSnooze(action, ctx))
+    .myWorkSection(openDeadlinesProvider(uow));
 
   const deliveries = new Map<string, DeliveryHandler>([
     [REMINDER, (row, now) => deadlines.deliverReminder(row.subject?.id ?? 0, row.target, now)],

@@ -4,6 +4,7 @@ import { fromInstant, toInstant } from '../../src/core/clock.ts';
 import type { RequestContext, ResolvedArgs } from '../../src/core/command.ts';
 import { BotFailure } from '../../src/core/errors.ts';
 import { idLabel, personLabel } from '../../src/core/format.ts';
+import { MY_WORK_REFRESH } from '../../src/core/my-work.ts';
 import type { OutboxMessage } from '../../src/core/outbox.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
 import { privateCard, publicCard, type ActionInput, type ActionOutcome, type Reply } from '../../src/core/reply.ts';
@@ -52,7 +53,7 @@ export class DeadlineService {
         createdBy: ctx.actor,
       });
       const reminders = planReminders(args.date, remindDays, this.settings.reminderTime, this.zone, ctx.now);
-      await repos.outbox.enqueue(this.outboxFor(record, reminders));
+      await repos.outbox.enqueue([...this.outboxFor(record, reminders), myWorkRefresh(record, ctx)]);
       return { record, reminders, engagement };
     });
     return publicCard(cards.addedCard(record, reminders.map((r) => r.at), engagement, cards.cardContext(ctx, this.zone)));
@@ -154,6 +155,7 @@ export class DeadlineService {
       // Every copy of its reminder (owner, channel) changes to "done" for everyone.
       await repos.outbox.enqueue([
         { kind: REFRESH, subject: subject(id), dueAt: toInstant(ctx.now), payload: pressed ? { except: pressed } : {} },
+        myWorkRefresh(record, ctx),
       ]);
       return { record, already: false };
     });
@@ -230,4 +232,9 @@ export class DeadlineService {
       params: { committee: id, known: this.settings.committees.map((c) => c.id).join(', ') || '—' },
     });
   }
+}
+
+/** The owner's "my work" view shows open deadlines: re-render it when one is added or done. */
+function myWorkRefresh(record: DeadlineRecord, ctx: RequestContext): OutboxMessage {
+  return { kind: MY_WORK_REFRESH, target: userTarget(record.owner), dueAt: toInstant(ctx.now) };
 }

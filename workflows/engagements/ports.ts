@@ -15,14 +15,44 @@ export interface EngagementRecord {
   readonly contact?: Actor;
   readonly status: EngagementStatus;
   readonly createdAt: string;
+  readonly termination?: Termination;
 }
 
-export type NewEngagement = Omit<EngagementRecord, 'id' | 'createdAt'> & { readonly createdBy: Actor; readonly createdAt: string };
+/** R7: the decision that ended an engagement early, and the end date it replaced. */
+export interface Termination {
+  readonly decision: string;
+  readonly at: string;
+  readonly by: Actor;
+  readonly originalEndDate?: string;
+}
+
+export type NewEngagement = Omit<EngagementRecord, 'id' | 'createdAt' | 'termination'> & { readonly createdBy: Actor; readonly createdAt: string };
 
 export interface EngagementRepository {
   insert(engagement: NewEngagement): Promise<EngagementRecord>;
   get(id: number): Promise<EngagementRecord | undefined>;
   list(filter: { committeeId?: string; status?: EngagementStatus; limit: number }): Promise<EngagementRecord[]>;
+  /** Ends an engagement that is not already terminated; false when it was. */
+  terminate(id: number, endDate: string, termination: Termination): Promise<boolean>;
+  /** The engagement's applications for project money (R3), oldest first. */
+  applicationsFor(engagementId: number): Promise<EngagementApplication[]>;
+  /** Decisions on those applications, oldest first; public records, never edited. */
+  decisionsFor(engagementId: number): Promise<EngagementDecision[]>;
+}
+
+export interface EngagementApplication {
+  readonly id: number;
+  readonly call: string;
+  readonly amount?: number;
+  readonly status: string;
+}
+
+export interface EngagementDecision {
+  readonly applicationId: number;
+  readonly body: string;
+  readonly outcome: string;
+  readonly reference: string;
+  readonly decidedAt: string;
 }
 
 /** What the detail view shows of an engagement's deadlines. */
@@ -38,8 +68,37 @@ export interface EngagementDeadlineLookup {
   listForEngagement(engagementId: number): Promise<EngagementDeadline[]>;
 }
 
+/** What the detail view and the termination need of an engagement's visits. */
+export interface EngagementVisit {
+  readonly id: number;
+  readonly direction: 'out' | 'in';
+  readonly fromDate: string;
+  readonly toDate: string;
+  readonly place?: string;
+  readonly status: 'planned' | 'cancelled' | 'done';
+}
+
+export interface EngagementVisitLookup {
+  listForEngagement(engagementId: number): Promise<EngagementVisit[]>;
+  /** Cancels the planned visits that start after `date`; returns them. */
+  cancelPlannedAfter(engagementId: number, date: string, at: string): Promise<EngagementVisit[]>;
+}
+
+export interface EngagementReport {
+  readonly visitId: number;
+  readonly version: number;
+  readonly filedAt: string;
+}
+
+export interface EngagementReportLookup {
+  /** The latest version of each filed report of the engagement's visits. */
+  listForEngagement(engagementId: number): Promise<EngagementReport[]>;
+}
+
 export interface EngagementRepos {
   readonly engagements: EngagementRepository;
   readonly deadlines: EngagementDeadlineLookup;
+  readonly visits: EngagementVisitLookup;
+  readonly visitReports: EngagementReportLookup;
   readonly outbox: OutboxWriter;
 }

@@ -1,15 +1,21 @@
-import type { Card, Fact } from '../../src/core/card.ts';
+import type { Target } from '../../src/core/actor.ts';
 import { toInstant } from '../../src/core/clock.ts';
 import type { RequestContext, ResolvedArgs } from '../../src/core/command.ts';
+import type { Delivery } from '../../src/core/delivery.ts';
 import { BotFailure } from '../../src/core/errors.ts';
-import { formatDate, formatDueDate, idLabel, personLabel } from '../../src/core/format.ts';
+import { idLabel } from '../../src/core/format.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
-import { privateCard, publicCard, type Reply } from '../../src/core/reply.ts';
+import { privateCard, publicCard, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
 import { committeeById, type MunicipalitySettings } from '../../src/core/settings.ts';
 import { localDate } from '../../src/calendar/index.ts';
-import type { MessageKey } from '../../src/i18n/index.ts';
-import type { EngagementDeadline, EngagementRecord, EngagementRepos } from './ports.ts';
+import { translator } from '../../src/i18n/index.ts';
+import * as cards from './cards.ts';
+import { engagementForm, readEngagementForm, type EngagementInput } from './form.ts';
+import type { EngagementRecord, EngagementRepos } from './ports.ts';
 import { initialStatus } from './rules.ts';
+
+/** Outbox kind of R7 announcements to the coordinating unit (payload `event`: added | ended). */
+export const ENGAGEMENT_ANNOUNCE = 'engagement.announce';
 
 /** The register of engagements that everything else hangs on. */
 export class EngagementService {
@@ -19,30 +25,20 @@ export class EngagementService {
   ) {}
 
   async add(args: ResolvedArgs<'engagement.add'>, ctx: RequestContext): Promise<Reply> {
-    if (args.form) throw new BotFailure({ code: 'engagement.form.unavailable' });
+    if (args.form) return { kind: 'form', form: engagementForm(ctx.t, this.settings) };
     if (!committeeById(this.settings, args.committee)) throw this.unknownCommittee(args.committee);
     if (args.start && args.end && args.end < args.start) {
       throw new BotFailure({ code: 'engagement.error.endBeforeStart', params: { start: args.start, end: args.end } });
     }
-    const today = localDate(ctx.now, this.settings.timeZone);
-    const record = await this.uow.run((repos) =>
-      repos.engagements.insert({
-        title: args.title,
-        type: args.type,
-        committeeId: args.committee,
-        ...(args.partner ? { partner: args.partner } : {}),
-        ...(args.country ? { country: args.country } : {}),
-        ...(args.funder ? { funder: args.funder } : {}),
-        ...(args.start ? { startDate: args.start } : {}),
-        ...(args.end ? { endDate: args.end } : {}),
-        ...(args.contact ? { contact: args.contact } : {}),
-        status: initialStatus(args.start, args.end, today),
-        createdBy: ctx.actor,
-        createdAt: toInstant(ctx.now),
-      }),
-    );
-    const text = ctx.t('engagement.added', { id: idLabel.engagement(record.id), title: record.title });
-    return publicCard({ tone: 'success', summary: text, sections: [{ type: 'text', text }, { type: 'facts', facts: this.facts(record, ctx) }] });
+    const record = await this.create(args, args.contact ? { contact: args.contact } : {}, ctx);
+    return publicCard(cards.addedCard(record, this.cardContext(ctx)));
+  }
+
+  async submitForm(form: FormInput, ctx: RequestContext): Promise<FormOutcome> {
+    const read = readEngagementForm(form.values, ctx.t, this.settings);
+    if (!read.ok) return { kind: 'invalid', form: engagementForm(ctx.t, this.settings, form.values, read.errors) };
+    const record = await this.create(read.input, {}, ctx);
+    return { kind: 'done', reply: publicCard(cards.addedCard(record, this.cardContext(ctx))) };
   }
 
   async list(args: ResolvedArgs<'engagements'>, ctx: RequestContext): Promise<Reply> {
@@ -56,7 +52,7 @@ export class EngagementService {
     if (rows.length === 0) return privateCard({ title, summary: ctx.t('engagement.list.empty'), sections: [{ type: 'text', text: ctx.t('engagement.list.empty') }] });
     const items = rows.map((e) => {
       const partner = e.partner ? ` · ${e.partner}${e.country ? ` (${e.country})` : ''}` : '';
-      return `${idLabel.engagement(e.id)} · ${e.title}${partner} · ${this.committeeName(e.committeeId)} · ${ctx.t(statusKey(e.status))}`;
+      return `${idLabel.engagement(e.id)} · ${e.title}${partner} · ${this.committeeName(e.committeeId)} · ${ctx.t(cards.statusKey(e.status))}`;
     });
     return privateCard({ title, summary: `${title}: ${rows.length}`, sections: [{ type: 'list', items }] });
   }
@@ -64,40 +60,66 @@ export class EngagementService {
   async show(args: ResolvedArgs<'engagement.show'>, ctx: RequestContext): Promise<Reply> {
     const record = await this.uow.read.engagements.get(args.id);
     if (!record) throw new BotFailure({ code: 'error.notFound', params: { id: idLabel.engagement(args.id) } });
-    const deadlines = await this.uow.read.deadlines.listForEngagement(record.id);
-    const card: Card = {
-      title: `${idLabel.engagement(record.id)} ${record.title}`,
-      summary: `${idLabel.engagement(record.id)} ${record.title}`,
-      sections: [
-        { type: 'facts', facts: this.facts(record, ctx) },
-        { type: 'text', text: ctx.t('engagement.show.deadlines') },
-        deadlines.length ? { type: 'list', items: deadlines.map((d) => this.deadlineLine(d, ctx)) } : { type: 'text', text: ctx.t('engagement.show.none') },
-      ],
-    };
-    return privateCard(card);
+    const read = this.uow.read;
+    const [deadlines, visits, reports, applications, decisions] = await Promise.all([
+      read.deadlines.listForEngagement(record.id),
+      read.visits.listForEngagement(record.id),
+      read.visitReports.listForEngagement(record.id),
+      read.engagements.applicationsFor(record.id),
+      read.engagements.decisionsFor(record.id),
+    ]);
+    return privateCard(cards.detailCard(record, { deadlines, visits, reports, applications, decisions }, this.cardContext(ctx)));
   }
 
-  private deadlineLine(d: EngagementDeadline, ctx: RequestContext): string {
-    const state = d.status === 'done' ? ` ✓ ${ctx.t('engagement.show.done')}` : '';
-    return `${idLabel.deadline(d.id)} · ${formatDueDate(d.dueDate, d.dueTime, ctx.locale)} · ${d.title}${state}`;
-  }
-
-  private facts(e: EngagementRecord, ctx: RequestContext): Fact[] {
-    const facts: Fact[] = [
-      { label: ctx.t('engagement.field.type'), value: ctx.t(typeKey(e.type)) },
-      { label: ctx.t('engagement.field.committee'), value: this.committeeName(e.committeeId) },
-      { label: ctx.t('engagement.field.status'), value: ctx.t(statusKey(e.status)) },
-    ];
-    if (e.partner) facts.push({ label: ctx.t('engagement.field.partner'), value: e.country ? `${e.partner} (${e.country})` : e.partner });
-    else if (e.country) facts.push({ label: ctx.t('engagement.field.country'), value: e.country });
-    if (e.funder) facts.push({ label: ctx.t('engagement.field.funder'), value: e.funder });
-    if (e.startDate || e.endDate) {
-      const from = e.startDate ? formatDate(e.startDate, ctx.locale) : '…';
-      const to = e.endDate ? formatDate(e.endDate, ctx.locale) : '…';
-      facts.push({ label: ctx.t('engagement.field.period'), value: `${from} – ${to}` });
+  /** Builds the announcement from the engagement as it is when the row is sent. */
+  async deliverAnnouncement(id: number, target: Target | undefined, payload: Readonly<Record<string, unknown>>): Promise<Delivery> {
+    const record = await this.uow.read.engagements.get(id);
+    if (!record || !target) return { action: 'drop', reason: 'engagement or target missing' };
+    const c = this.outboxCardContext();
+    if (payload.event === 'ended') {
+      if (!record.termination) return { action: 'drop', reason: 'engagement not terminated' };
+      const visits = (await this.uow.read.visits.listForEngagement(id)).filter((v) => (payload.cancelled as number[] | undefined)?.includes(v.id));
+      return { action: 'send', target, card: cards.endedCard(record, visits, Number(payload.reminders ?? 0), c) };
     }
-    if (e.contact) facts.push({ label: ctx.t('engagement.field.contact'), value: personLabel(e.contact) });
-    return facts;
+    return { action: 'send', target, card: cards.announcementCard(record, c) };
+  }
+
+  cardContext(ctx: Pick<RequestContext, 't' | 'locale'>): cards.CardContext {
+    return { t: ctx.t, locale: ctx.locale, zone: this.settings.timeZone, committeeName: (id) => this.committeeName(id) };
+  }
+
+  outboxCardContext(): cards.CardContext {
+    return this.cardContext({ t: translator(this.settings.locale), locale: this.settings.locale });
+  }
+
+  private async create(input: EngagementInput, extra: Pick<EngagementRecord, 'contact'>, ctx: RequestContext): Promise<EngagementRecord> {
+    const today = localDate(ctx.now, this.settings.timeZone);
+    return this.uow.run(async (repos) => {
+      const record = await repos.engagements.insert({
+        title: input.title,
+        type: input.type,
+        committeeId: input.committee,
+        ...(input.partner ? { partner: input.partner } : {}),
+        ...(input.country ? { country: input.country } : {}),
+        ...(input.funder ? { funder: input.funder } : {}),
+        ...(input.start ? { startDate: input.start } : {}),
+        ...(input.end ? { endDate: input.end } : {}),
+        ...extra,
+        status: initialStatus(input.start, input.end, today),
+        createdBy: ctx.actor,
+        createdAt: toInstant(ctx.now),
+      });
+      await repos.outbox.enqueue(
+        this.settings.coordinator.targets.map((target) => ({
+          kind: ENGAGEMENT_ANNOUNCE,
+          subject: { type: 'engagement', id: record.id },
+          target,
+          dueAt: toInstant(ctx.now),
+          payload: { event: 'added' },
+        })),
+      );
+      return record;
+    });
   }
 
   private committeeName(id: string): string {
@@ -110,12 +132,4 @@ export class EngagementService {
       params: { committee: id, known: this.settings.committees.map((c) => c.id).join(', ') || '—' },
     });
   }
-}
-
-export function statusKey(status: string): MessageKey {
-  return `engagement.status.${status}` as MessageKey;
-}
-
-export function typeKey(type: string): MessageKey {
-  return `engagement.type.${type}` as MessageKey;
 }

@@ -1,8 +1,39 @@
-import type { WorkflowModule } from '../../src/core/delivery.ts';
+import type { DeliveryHandler, WorkflowModule } from '../../src/core/delivery.ts';
+import { MY_WORK_REFRESH } from '../../src/core/my-work.ts';
+import { privateCard } from '../../src/core/reply.ts';
 import type { WorkflowDeps } from '../../src/core/workflow.ts';
+import { WRITE_REPORT } from './cards.ts';
+import { myWorkCard, myWorkRefresh, MY_WORK_SHOW, reportsOwedProvider } from './mine.ts';
 import type { VisitsRepos, VisitsSettings } from './ports.ts';
+import { REPORT_FORM } from './report-form.ts';
+import { REPORT_FILED, REPORT_OVERDUE, REPORT_PROMPT, ReportService } from './reports.ts';
+import { VISIT_INCOMING, VISIT_LIMIT, VisitService } from './service.ts';
+import { VISIT_FORM } from './visit-form.ts';
 
-/** Registers R5 visits and post-visit reports, R7 start and end of engagements; the commands answer "not available yet" until its issue is done. */
-export function registerVisits(_deps: WorkflowDeps<VisitsRepos>, _settings: VisitsSettings): WorkflowModule {
-  return { deliveries: new Map(), planners: [] };
+/** Registers R5 visits and post-visit reports, and the "my work" view that gathers every workflow's open items. */
+export function registerVisits(deps: WorkflowDeps<VisitsRepos>, settings: VisitsSettings): WorkflowModule {
+  const { router, uow } = deps;
+  const visits = new VisitService(uow, deps.settings, settings);
+  const reports = new ReportService(uow, deps.settings, settings, visits);
+
+  router
+    .command('visit.add', (args, ctx) => visits.add(args, ctx))
+    .command('visits', (args, ctx) => visits.list(args, ctx))
+    .command('report', (args, ctx) => reports.command(args, ctx))
+    .command('mine', async (_args, ctx) => privateCard(await myWorkCard(router, ctx.actor, ctx)))
+    .action(WRITE_REPORT, (action, ctx) => reports.pressWrite(action, ctx))
+    .action(MY_WORK_SHOW, async (_action, ctx) => ({ reply: privateCard(await myWorkCard(router, ctx.actor, ctx)) }))
+    .form(VISIT_FORM, (form, ctx) => visits.submitForm(form, ctx))
+    .form(REPORT_FORM, (form, ctx) => reports.submit(form, ctx))
+    .myWorkSection(reportsOwedProvider(reports, visits));
+
+  const deliveries = new Map<string, DeliveryHandler>([
+    [VISIT_INCOMING, (row) => visits.deliverIncoming(row)],
+    [VISIT_LIMIT, (row) => visits.deliverLimit(row)],
+    [REPORT_PROMPT, (row, now) => reports.deliverPrompt(row, now)],
+    [REPORT_OVERDUE, (row) => reports.deliverOverdue(row)],
+    [REPORT_FILED, (row) => reports.deliverFiled(row)],
+    [MY_WORK_REFRESH, myWorkRefresh(router, deps.settings)],
+  ]);
+  return { deliveries, planners: [] };
 }

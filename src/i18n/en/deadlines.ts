@@ -23,4 +23,6 @@ export const deadlines = {
   'deadline.error.past': 'The date {date} has already passed. Give a date in the future.',
   'deadline.error.isDone': '{id} is already done.',
   'deadline.error.snoozePastDue': 'Snoozing {id} by {days} days would put the reminder after the deadline itself.',
+  'deadline.mywork.title': 'Your open deadlines',
+  'deadline.mywork.empty': 'No open deadlines.',
 } as const;

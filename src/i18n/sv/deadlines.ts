@@ -25,4 +25,6 @@ export const deadlines: Record<keyof typeof en, string> = {
   'deadline.error.past': 'Datumet {date} har redan passerat. Ange ett datum framåt i tiden.',
   'deadline.error.isDone': '{id} är redan klar.',
   'deadline.error.snoozePastDue': 'Att skjuta upp {id} {days} dagar skulle lägga påminnelsen efter själva fristen.',
+  'deadline.mywork.title': 'Dina öppna frister',
+  'deadline.mywork.empty': 'Inga öppna frister.',
 };

@@ -1,0 +1,187 @@
+import { userTarget, type Actor, type Target } from '../../src/core/actor.ts';
+import { toInstant } from '../../src/core/clock.ts';
+import type { RequestContext, ResolvedArgs } from '../../src/core/command.ts';
+import type { Delivery } from '../../src/core/delivery.ts';
+import { BotFailure } from '../../src/core/errors.ts';
+import { formatDate, idLabel } from '../../src/core/format.ts';
+import { MY_WORK_REFRESH } from '../../src/core/my-work.ts';
+import type { OutboxMessage } from '../../src/core/outbox.ts';
+import type { UnitOfWork } from '../../src/core/ports.ts';
+import { privateCard, publicCard, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
+import { committeeById, type MunicipalitySettings } from '../../src/core/settings.ts';
+import { addDays, localDate, termOfOffice } from '../../src/calendar/index.ts';
+import { translator } from '../../src/i18n/index.ts';
+import * as cards from './cards.ts';
+import type { VisitEngagement, VisitRecord, VisitsRepos, VisitsSettings } from './ports.ts';
+import { REPORT_OVERDUE, REPORT_PROMPT } from './reports.ts';
+import { planReportPrompts, visitsOverLimit } from './rules.ts';
+import { readVisitForm, visitForm, type VisitInput } from './visit-form.ts';
+
+/** The form field an expected failure of `register` is about. */
+const fieldOf: Partial<Record<string, string>> = {
+  'error.notFound': 'engagement',
+  'visit.error.engagementEnded': 'from',
+  'visit.error.toBeforeFrom': 'to',
+};
+
+export const VISIT_INCOMING = 'visit.incoming';
+export const VISIT_LIMIT = 'visit.limit';
+export const visitSubject = (id: number) => ({ type: 'visit', id });
+
+/** R5: visits out and in, the coordinator's notice of incoming visits, and the twin-town limit. */
+export class VisitService {
+  constructor(
+    private readonly uow: UnitOfWork<VisitsRepos>,
+    private readonly municipality: MunicipalitySettings,
+    private readonly settings: VisitsSettings,
+  ) {}
+
+  async add(args: ResolvedArgs<'visit.add'>, ctx: RequestContext): Promise<Reply> {
+    if (args.form) {
+      const engagements = await this.openEngagements();
+      // A select without options is a form no one can fill in (and Slack refuses to open it).
+      if (engagements.length === 0) throw new BotFailure({ code: 'visit.form.noEngagements' });
+      return { kind: 'form', form: visitForm(engagements, ctx.t) };
+    }
+    const input: VisitInput = {
+      engagement: args.engagement,
+      direction: args.direction,
+      from: args.from,
+      to: args.to,
+      ...(args.place ? { place: args.place } : {}),
+      ...(args.participants !== undefined ? { participants: args.participants } : {}),
+    };
+    return publicCard(await this.register(input, args.lead ?? ctx.actor, ctx));
+  }
+
+  async submitForm(form: FormInput, ctx: RequestContext): Promise<FormOutcome> {
+    const read = readVisitForm(form.values, ctx.t);
+    if (!read.ok) return { kind: 'invalid', form: visitForm(await this.openEngagements(), ctx.t, form.values, read.errors) };
+    try {
+      return { kind: 'done', reply: publicCard(await this.register(read.input, ctx.actor, ctx)) };
+    } catch (err) {
+      // A failure about one field goes beside it, with everything typed kept.
+      const field = err instanceof BotFailure ? fieldOf[err.error.code] : undefined;
+      if (err instanceof BotFailure && field) {
+        const errors = { [field]: ctx.t(err.error.code, err.error.params) };
+        return { kind: 'invalid', form: visitForm(await this.openEngagements(), ctx.t, form.values, errors) };
+      }
+      throw err;
+    }
+  }
+
+  async list(args: ResolvedArgs<'visits'>, ctx: RequestContext): Promise<Reply> {
+    const today = localDate(ctx.now, this.municipality.timeZone);
+    const visits = await this.uow.read.visits.list({
+      ...(args.filter === 'upcoming' ? { upcomingFrom: today } : {}),
+      ...(args.filter === 'reports-due' ? { reportsDueBefore: today } : {}),
+      limit: 50,
+    });
+    const title = ctx.t(args.filter === 'reports-due' ? 'visit.list.titleDue' : args.filter === 'upcoming' ? 'visit.list.titleUpcoming' : 'visit.list.title');
+    if (visits.length === 0) return privateCard({ title, summary: ctx.t('visit.list.empty'), sections: [{ type: 'text', text: ctx.t('visit.list.empty') }] });
+    const c = this.cardContext(ctx);
+    const items: string[] = [];
+    for (const v of visits) {
+      const e = await this.uow.read.engagements.get(v.engagementId);
+      const ended = v.toDate < today && v.status !== 'cancelled';
+      items.push(cards.visitLine(v, e, c, ended ? (await this.uow.read.visitReports.latest(v.id)) !== undefined : undefined));
+    }
+    return privateCard({ title, summary: `${title}: ${visits.length}`, sections: [{ type: 'list', items }] });
+  }
+
+  async deliverIncoming(row: { subject?: { id: number }; target?: Target }): Promise<Delivery> {
+    const found = await this.visitWithEngagement(row.subject?.id ?? 0);
+    if (!found || !row.target) return { action: 'drop', reason: 'visit or target missing' };
+    if (found.visit.status === 'cancelled') return { action: 'drop', reason: 'visit cancelled' };
+    const committee = committeeById(this.municipality, found.engagement.committeeId)?.name ?? found.engagement.committeeId;
+    return { action: 'send', target: row.target, card: cards.incomingCard(found.visit, found.engagement, committee, this.outboxContext()) };
+  }
+
+  async deliverLimit(row: { subject?: { id: number }; target?: Target }): Promise<Delivery> {
+    const found = await this.visitWithEngagement(row.subject?.id ?? 0);
+    if (!found || !row.target) return { action: 'drop', reason: 'visit or target missing' };
+    if (found.visit.status === 'cancelled') return { action: 'drop', reason: 'visit cancelled' };
+    const earlier = (await this.uow.read.visits.listForEngagement(found.engagement.id)).filter((v) => v.id < found.visit.id);
+    const over = visitsOverLimit(earlier, found.visit.fromDate, this.settings.twinTownVisitsPerTerm);
+    if (!over) return { action: 'drop', reason: 'no longer over the limit' };
+    const c = this.outboxContext();
+    const warning = cards.limitWarning(over, termOfOffice(found.visit.fromDate), this.settings.twinTownVisitsPerTerm, c);
+    return { action: 'send', target: row.target, card: cards.limitCard(found.visit, found.engagement, warning, c) };
+  }
+
+  private async register(input: VisitInput, lead: Actor, ctx: RequestContext) {
+    if (input.to < input.from) throw new BotFailure({ code: 'visit.error.toBeforeFrom' });
+    const c = this.cardContext(ctx);
+    const { visit, engagement, over } = await this.uow.run(async (repos) => {
+      const engagement = await repos.engagements.get(input.engagement);
+      if (!engagement) throw new BotFailure({ code: 'error.notFound', params: { id: idLabel.engagement(input.engagement) } });
+      if (engagement.status === 'terminated' && engagement.endDate !== undefined && input.from > engagement.endDate) {
+        throw new BotFailure({
+          code: 'visit.error.engagementEnded',
+          params: { id: idLabel.engagement(engagement.id), end: formatDate(engagement.endDate, ctx.locale) },
+        });
+      }
+      const earlier = await repos.visits.listForEngagement(engagement.id);
+      const visit = await repos.visits.insert({
+        engagementId: engagement.id,
+        direction: input.direction,
+        fromDate: input.from,
+        toDate: input.to,
+        ...(input.place ? { place: input.place } : {}),
+        lead,
+        ...(input.participants !== undefined ? { participants: input.participants } : {}),
+        createdAt: toInstant(ctx.now),
+        createdBy: ctx.actor,
+      });
+      const over = engagement.type === 'twin-town' ? visitsOverLimit(earlier, input.from, this.settings.twinTownVisitsPerTerm) : undefined;
+      await repos.outbox.enqueue(this.outboxFor(visit, over !== undefined, ctx));
+      return { visit, engagement, over };
+    });
+    const warning = over ? cards.limitWarning(over, termOfOffice(visit.fromDate), this.settings.twinTownVisitsPerTerm, c) : undefined;
+    return cards.addedCard(visit, engagement, warning, c);
+  }
+
+  private outboxFor(visit: VisitRecord, overLimit: boolean, ctx: RequestContext): OutboxMessage[] {
+    const now = toInstant(ctx.now);
+    const subject = visitSubject(visit.id);
+    const coordinator = this.municipality.coordinator.targets;
+    const messages: OutboxMessage[] = [];
+    if (visit.direction === 'in') for (const target of coordinator) messages.push({ kind: VISIT_INCOMING, subject, target, dueAt: now });
+    if (overLimit) for (const target of coordinator) messages.push({ kind: VISIT_LIMIT, subject, target, dueAt: now });
+    // A visit registered after it ended is asked for today (or the next working day), not in the past.
+    const yesterday = addDays(localDate(ctx.now, this.municipality.timeZone), -1);
+    const base = visit.toDate < yesterday ? yesterday : visit.toDate;
+    const prompts = planReportPrompts(base, this.municipality.reminderTime, this.municipality.timeZone, this.settings.reminderEveryWorkingDays, this.settings.remindersBeforeEscalation);
+    const lead = userTarget(visit.lead);
+    // `collapse`: after downtime the lead gets only the newest due prompt, not a pile of them.
+    for (const p of prompts) {
+      messages.push({ kind: REPORT_PROMPT, subject, target: lead, dueAt: p.at < now ? now : p.at, payload: { n: p.n, collapse: true }, dedupeKey: `visit:${visit.id}:prompt:${p.n}` });
+      if (p.escalate) {
+        for (const target of coordinator) messages.push({ kind: REPORT_OVERDUE, subject, target, dueAt: p.at < now ? now : p.at, payload: { reminders: p.n } });
+      }
+    }
+    // The lead's "my work" changes again when the report falls due.
+    const owedFrom = prompts[0]?.at ?? now;
+    messages.push({ kind: MY_WORK_REFRESH, target: lead, dueAt: owedFrom < now ? now : owedFrom });
+    return messages;
+  }
+
+  private async openEngagements(): Promise<VisitEngagement[]> {
+    return (await this.uow.read.engagements.list({ limit: 100 })).filter((e) => e.status !== 'terminated' && e.status !== 'closed');
+  }
+
+  private async visitWithEngagement(id: number): Promise<{ visit: VisitRecord; engagement: VisitEngagement } | undefined> {
+    const visit = await this.uow.read.visits.get(id);
+    if (!visit) return undefined;
+    const engagement = await this.uow.read.engagements.get(visit.engagementId);
+    return engagement ? { visit, engagement } : undefined;
+  }
+
+  cardContext(ctx: Pick<RequestContext, 't' | 'locale'>): cards.CardContext {
+    return { t: ctx.t, locale: ctx.locale, zone: this.municipality.timeZone };
+  }
+
+  outboxContext(): cards.CardContext {
+    return { t: translator(this.municipality.locale), locale: this.municipality.locale, zone: this.municipality.timeZone };
+  }
+}
