@@ -27,6 +27,7 @@ import type { Notifier } from './core/notifier.ts';
 import { Router } from './core/router.ts';
 import { createHttpServer, listen, type Route } from './http/server.ts';
 import { healthRoute } from './http/health.ts';
+import { reportingRoutes } from './http/reporting.ts';
 import { fileUrl, filesRoute } from './http/files.ts';
 import { KyselyFileStore } from '../db/repositories/files.ts';
 import { translator } from './i18n/index.ts';
@@ -83,14 +84,17 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
 
   const router = new Router();
   registerHelp(router);
-  registerEngagements(router, uow, settings);
+  const engagements = registerEngagements(router, uow, settings);
   const deadlines = registerDeadlines(router, uow, settings, outbox);
   const deps = { router, uow, settings, posted: outbox };
+  const reporting = registerReporting(deps, reportingSettings(config, () => publicBaseUrl()));
   const modules = [
     deadlines,
-    registerApprovals(deps, governanceSettings(config)),
+    engagements,
+    // Approvers named by Slack user group are looked up when they press, through the Slack adapter.
+    registerApprovals(deps, governanceSettings(config, { membersOf: async (platform, id) => (platform === 'slack' && slack ? slack.usergroupMembers(id) : []) })),
     registerVisits(deps, visitsSettings(config)),
-    registerReporting(deps, reportingSettings(config)),
+    reporting,
   ];
 
   const allowAll = options.configSource === undefined;
@@ -114,7 +118,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
 
   const notifiers = new Map<Platform, Notifier>();
   const fileStore = new KyselyFileStore(store.db, now);
-  const routes: Route[] = [healthRoute(store), filesRoute(fileStore)];
+  const routes: Route[] = [healthRoute(store), filesRoute(fileStore), ...reportingRoutes(reporting.http, clock)];
   // Known only once the server listens (port 0 in tests), so read it when a link is made.
   const publicBaseUrl = (): string => {
     if (env.PUBLIC_BASE_URL) return env.PUBLIC_BASE_URL;
@@ -180,6 +184,10 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     },
   });
   summary.push(`Scheduler: outbox checked every minute, reminders at ${settings.reminderTime} ${settings.timeZone}`);
+  const { calendarPath, publicPath } = reporting.http;
+  summary.push(
+    `Reporting: calendar feeds ${calendarPath ? `at ${calendarPath}/<secret>.ics` : 'off'}; public list ${publicPath ? `at ${publicPath} and ${publicPath}.json` : 'off (reporting.publicFeed.enabled)'}`,
+  );
 
   const server = createHttpServer(routes, (err) => log.error({ err }, 'http handler failed'));
 
