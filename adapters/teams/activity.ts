@@ -29,7 +29,7 @@ export function conversationIdOf(activity: Partial<Activity>): string {
   return typeof channelId === 'string' && channelId ? channelId : (id.split(';')[0] ?? id);
 }
 
-export function actorOf(activity: Partial<Activity>, tenantId: string): Actor {
+export function actorOf(activity: Partial<Activity>, tenantId: string, email?: string): Actor {
   const from = activity.from;
   return {
     platform: 'teams',
@@ -37,17 +37,19 @@ export function actorOf(activity: Partial<Activity>, tenantId: string): Actor {
     userId: from?.id ?? '',
     ...(from?.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
     ...(from?.name ? { name: from.name } : {}),
+    ...(email ? { email } : {}),
   };
 }
 
-export function requestOf(activity: Partial<Activity>, tenantId: string): IncomingRequest {
+/** `email` comes from the member look-up (MemberEmails); the activity itself carries none. */
+export function requestOf(activity: Partial<Activity>, tenantId: string, email?: string): IncomingRequest {
   const conversation: Target = {
     kind: 'conversation',
     platform: 'teams',
     conversationId: conversationIdOf(activity),
     tenantId,
   };
-  return { actor: actorOf(activity, tenantId), conversation, isDirect: isPersonal(activity) };
+  return { actor: actorOf(activity, tenantId, email), conversation, isDirect: isPersonal(activity) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { BadRequest, botResponse, readBotRequest, sendPlain } from './http.ts';
 import { createTeamsNotifier } from './notifier.ts';
 import { createTurnErrorHandler, createTurnHandler } from './turn.ts';
 import type { FileLinker } from './reply.ts';
+import { MemberEmails } from './member-emails.ts';
 
 export interface TeamsAdapterOptions {
   readonly bot: Bot;
@@ -41,7 +42,13 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
 
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authConfig(options, appId)));
   adapter.onTurnError = createTurnErrorHandler(bot, log);
-  const logic = createTurnHandler({ bot, conversations, log, ...(options.linkFile ? { linkFile: options.linkFile } : {}) });
+  const logic = createTurnHandler({
+    bot,
+    conversations,
+    log,
+    emails: new MemberEmails(log),
+    ...(options.linkFile ? { linkFile: options.linkFile } : {}),
+  });
   if (!appId) log.warn('Teams adapter in local mode: no MICROSOFT_APP_ID, requests are not authenticated');
 
   const httpHandler: HttpHandler = async (req, res) => {

@@ -23,7 +23,7 @@ export interface InvokeDeps {
   readonly log: Logger;
 }
 
-export async function handleCardAction(ctx: TurnContext, tenantId: string, deps: InvokeDeps): Promise<InvokeBody> {
+export async function handleCardAction(ctx: TurnContext, tenantId: string, deps: InvokeDeps, email?: string): Promise<InvokeBody> {
   const { bot, log } = deps;
   const activity = ctx.activity;
   const action = (activity.value as ExecuteValue | undefined)?.action;
@@ -33,7 +33,7 @@ export async function handleCardAction(ctx: TurnContext, tenantId: string, deps:
   }
   const verb = action.verb;
   const data = isRecord(action.data) ? action.data : {};
-  const req = requestOf(activity, tenantId);
+  const req = requestOf(activity, tenantId, email);
 
   if (typeof data[FORM_STATE_KEY] === 'string') {
     const values = formValues(data);

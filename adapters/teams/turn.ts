@@ -4,6 +4,7 @@ import type { Logger } from '../../src/core/logger.ts';
 import type { ConversationStore } from '../../src/core/ports.ts';
 import { botWasAdded, commandText, isUninstall, requestOf, storedConversationOf, tenantOf } from './activity.ts';
 import { handleCardAction } from './invoke.ts';
+import type { MemberEmails } from './member-emails.ts';
 import { cardMessage, errorCard, invokeResponseActivity, linkFiles, messageResponse, replyActivity, type FileLinker } from './reply.ts';
 
 export interface TurnDeps {
@@ -11,6 +12,7 @@ export interface TurnDeps {
   readonly conversations: ConversationStore;
   readonly log: Logger;
   readonly linkFile?: FileLinker;
+  readonly emails?: MemberEmails;
 }
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
@@ -33,14 +35,15 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
 
     switch (activity.type) {
       case ActivityTypes.Message: {
-        const reply = await linkFiles(await bot.handleText(commandText(activity), requestOf(activity, tenant)), deps.linkFile, bot);
+        const email = await deps.emails?.of(ctx);
+        const reply = await linkFiles(await bot.handleText(commandText(activity), requestOf(activity, tenant, email)), deps.linkFile, bot);
         await ctx.sendActivity(replyActivity(reply, bot));
         return;
       }
       case ActivityTypes.Invoke: {
         // Other invokes (sign-in, message extensions) are not used; CloudAdapter answers 501.
         if (activity.name !== ADAPTIVE_CARD_ACTION) return;
-        const body = await handleCardAction(ctx, tenant, deps);
+        const body = await handleCardAction(ctx, tenant, deps, await deps.emails?.of(ctx));
         await ctx.sendActivity(invokeResponseActivity(body));
         return;
       }
