@@ -87,6 +87,21 @@ describe('iCalendar text', () => {
   });
 });
 
+describe('iCalendar times', () => {
+  const event = { uid: 'deadline-2@example', summary: 'Ansökan', start: { date: '2027-03-31', time: '17:00' } };
+  const start = (zoneName: string) => {
+    const body = renderICalendar({ name: 'K', zone: zoneName, stamp: '20261123T090000Z', events: [event] });
+    const component = new ICAL.Component(ICAL.parse(body));
+    for (const tz of component.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+    return new ICAL.Event(component.getFirstSubcomponent('vevent')!).startDate.toJSDate().toISOString();
+  };
+
+  it('writes Stockholm times against a VTIMEZONE and any other zone as UTC instants, both read back right', () => {
+    expect(start('Europe/Stockholm')).toBe('2027-03-31T15:00:00.000Z');
+    expect(start('Europe/Helsinki')).toBe('2027-03-31T14:00:00.000Z');
+  });
+});
+
 describe('Markdown text', () => {
   it('keeps what people typed from turning into headings, links or table cells', () => {
     const md = renderMarkdown([{ kind: 'table', headers: ['Samarbete'], rows: [['# Rubrik | [länk](x) *fet*']] }], undefined);

@@ -1,3 +1,5 @@
+import { localToUtc } from '../../src/calendar/index.ts';
+
 /**
  * A hand-written RFC 5545 writer: the feed is small and its rules are few (CRLF line ends,
  * lines folded at 75 octets, TEXT escaped, local times tied to a VTIMEZONE), and doing it here
@@ -27,6 +29,8 @@ export interface CalendarFeed {
   readonly stamp: string;
   readonly events: readonly CalendarEvent[];
 }
+
+const STOCKHOLM_ZONE = 'Europe/Stockholm';
 
 const STOCKHOLM = [
   'BEGIN:VTIMEZONE',
@@ -60,7 +64,7 @@ export function renderICalendar(feed: CalendarFeed): string {
     ...(feed.description ? [`X-WR-CALDESC:${text(feed.description)}`] : []),
     'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
     'X-PUBLISHED-TTL:PT1H',
-    ...STOCKHOLM,
+    ...(feed.zone === STOCKHOLM_ZONE ? STOCKHOLM : []),
   ];
   for (const event of feed.events) lines.push(...eventLines(event, feed));
   lines.push('END:VCALENDAR');
@@ -69,8 +73,11 @@ export function renderICalendar(feed: CalendarFeed): string {
 
 function eventLines(e: CalendarEvent, feed: CalendarFeed): string[] {
   const lines = ['BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${feed.stamp}`];
-  if ('time' in e.start) {
-    lines.push(`DTSTART;TZID=Europe/Stockholm:${compact(e.start.date)}T${e.start.time.replace(':', '')}00`, 'DURATION:PT30M');
+  if ('time' in e.start && feed.zone === STOCKHOLM_ZONE) {
+    lines.push(`DTSTART;TZID=${STOCKHOLM_ZONE}:${compact(e.start.date)}T${e.start.time.replace(':', '')}00`, 'DURATION:PT30M');
+  } else if ('time' in e.start) {
+    // Only Stockholm's rules are written out as a VTIMEZONE; other zones go as UTC instants.
+    lines.push(`DTSTART:${localToUtc(e.start.date, e.start.time, feed.zone).toFormat("yyyyMMdd'T'HHmmss'Z'")}`, 'DURATION:PT30M');
   } else {
     lines.push(`DTSTART;VALUE=DATE:${compact(e.start.date)}`, `DTEND;VALUE=DATE:${compact(nextDay(e.endDate ?? e.start.date))}`, 'TRANSP:TRANSPARENT');
   }
