@@ -143,7 +143,7 @@ describe.each(dialects)('Slack: asking the board for approval to apply (%s)', (d
     await decide('Avslå', 'U0BOARD1', first.ts, first.blocks, { reference: 'KS § 46', comment: 'Dubblett av A2.' });
     const rejected = await h.slack.waitFor('chat.update', (c) => c.body.ts === first.ts);
     expect(JSON.stringify(rejected.body)).toContain('Avslagen av <@U0BOARD1>');
-    expect(await command('ansökan inskickad A1')).toContain('status: avslagen');
+    expect(await command('ansökan inskickad A1')).toContain('status: inte godkänd att söka');
 
     await decide('Begär ändring', 'U0BOARD2', second.ts, second.blocks, { comment: 'Ange medfinansieringen.' });
     await h.tickAt('2026-11-23T09:01:00Z');
@@ -229,6 +229,6 @@ describe.each(dialects)('Slack: asking the board for approval to apply (%s)', (d
     expect(JSON.stringify(expired.body)).toContain('Begäran har löpt ut');
     expect(JSON.stringify(expired.body.blocks)).not.toContain('"actions"');
     const late = await press('Godkänn', 'U0BOARD1', card.ts, card.blocks);
-    expect(JSON.stringify((await h.slack.waitFor('response', (c) => c.id === late.id)).body)).toContain('väntar inte på beslut (status: utgången)');
+    expect(JSON.stringify((await h.slack.waitFor('response', (c) => c.id === late.id)).body)).toContain('väntar inte på beslut (status: utgången (utlysningen stängde före beslut))');
   });
 });

@@ -36,7 +36,7 @@ describe.each(dialects)('annual reporting end to end (%s)', (dialect) => {
     expect(kfn.text).toContain('Dags att redovisa Kultur- och fritidsnämndens internationella samarbete 2016');
     expect(JSON.stringify(kfn.blocks)).toContain('E2 Vänort Savigny-le-Temple · vänort · Savigny-le-Temple (Frankrike)');
     expect(JSON.stringify(kfn.blocks)).toContain('V2 28 juli 2016 – 31 juli 2016 · Utresa · Cesis · Rapport: saknas');
-    expect(JSON.stringify(kfn.blocks)).toContain('A5 Nordplus Junior · Nordplus Kulturskolan–Cesis · avslagen · Godkänd att söka (KS § 13, 2016.021)');
+    expect(JSON.stringify(kfn.blocks)).toContain('A5 Nordplus Junior · Nordplus Kulturskolan–Cesis · avslagen av finansiären · Godkänd att söka (KS § 13, 2016.021)');
     const posted = await h.app.store.db.selectFrom('posted_messages').select('message_id').where('conversation_id', '=', 'C0KFN').executeTakeFirstOrThrow();
 
     // Write summary opens a modal; what is typed in it is saved.

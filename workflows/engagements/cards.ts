@@ -119,7 +119,7 @@ function reportLine(r: EngagementReport, c: CardContext): string {
 
 function applicationLine(a: EngagementApplication, c: CardContext): string {
   const amount = a.amount !== undefined ? ` · ${c.t('engagement.show.amount', { amount: a.amount.toLocaleString(c.locale === 'sv' ? 'sv-SE' : 'en-GB') })}` : '';
-  return `${idLabel.application(a.id)} · ${a.call}${amount} · ${c.t(`engagement.application.${applicationStatus(a.status)}`)}`;
+  return `${idLabel.application(a.id)} · ${a.call}${amount} · ${c.t(`approval.status.${applicationStatus(a.status)}`)}`;
 }
 
 function decisionLine(d: EngagementDecision, c: CardContext): string {

@@ -136,7 +136,7 @@ function committeeBlocks(committee: CommitteeReport, c: OutlineContext): Block[]
 const applicationStatuses = ['draft', 'awaiting', 'approved', 'rejected', 'changes', 'expired', 'submitted', 'granted', 'denied'];
 
 export function applicationStatusKey(status: string): MessageKey {
-  return (applicationStatuses.includes(status) ? `reporting.application.${status}` : 'reporting.application.other') as MessageKey;
+  return (applicationStatuses.includes(status) ? `approval.status.${status}` : 'reporting.application.other') as MessageKey;
 }
 
 export function partner(name: string | undefined, country: string | undefined, locale: Locale): string {
