@@ -10,6 +10,7 @@ import { registerDeadlines } from '../workflows/deadlines/register.ts';
 import { registerEngagements } from '../workflows/engagements/register.ts';
 import { registerApprovals } from '../workflows/approvals/register.ts';
 import { registerVisits } from '../workflows/visits/register.ts';
+import { registerMyWork } from '../workflows/my-work/register.ts';
 import { registerReporting } from '../workflows/reporting/register.ts';
 import { governanceSettings } from './config/settings-governance.ts';
 import { visitsSettings } from './config/settings-visits.ts';
@@ -95,6 +96,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     registerApprovals(deps, governanceSettings(config, { membersOf: async (platform, id) => (platform === 'slack' && slack ? slack.usergroupMembers(id) : []) })),
     registerVisits(deps, visitsSettings(config)),
     reporting,
+    registerMyWork(router, settings),
   ];
 
   const allowAll = options.configSource === undefined;

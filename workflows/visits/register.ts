@@ -1,9 +1,7 @@
 import type { DeliveryHandler, WorkflowModule } from '../../src/core/delivery.ts';
-import { MY_WORK_REFRESH } from '../../src/core/my-work.ts';
-import { privateCard } from '../../src/core/reply.ts';
 import type { WorkflowDeps } from '../../src/core/workflow.ts';
 import { WRITE_REPORT } from './cards.ts';
-import { myWorkCard, myWorkRefresh, MY_WORK_SHOW, reportsOwedProvider } from './mine.ts';
+import { reportsOwedProvider } from './reports-owed.ts';
 import type { VisitsRepos, VisitsSettings } from './ports.ts';
 import { REPORT_FORM } from './report-form.ts';
 import { REPORT_FILED, REPORT_OVERDUE, REPORT_PROMPT, ReportService } from './reports.ts';
@@ -20,9 +18,7 @@ export function registerVisits(deps: WorkflowDeps<VisitsRepos>, settings: Visits
     .command('visit.add', (args, ctx) => visits.add(args, ctx))
     .command('visits', (args, ctx) => visits.list(args, ctx))
     .command('report', (args, ctx) => reports.command(args, ctx))
-    .command('mine', async (_args, ctx) => privateCard(await myWorkCard(router, ctx.actor, ctx)))
     .action(WRITE_REPORT, (action, ctx) => reports.pressWrite(action, ctx))
-    .action(MY_WORK_SHOW, async (_action, ctx) => ({ reply: privateCard(await myWorkCard(router, ctx.actor, ctx)) }))
     .form(VISIT_FORM, (form, ctx) => visits.submitForm(form, ctx))
     .form(REPORT_FORM, (form, ctx) => reports.submit(form, ctx))
     .myWorkSection(reportsOwedProvider(reports, visits));
@@ -33,7 +29,6 @@ export function registerVisits(deps: WorkflowDeps<VisitsRepos>, settings: Visits
     [REPORT_PROMPT, (row, now) => reports.deliverPrompt(row, now)],
     [REPORT_OVERDUE, (row) => reports.deliverOverdue(row)],
     [REPORT_FILED, (row) => reports.deliverFiled(row)],
-    [MY_WORK_REFRESH, myWorkRefresh(router, deps.settings)],
   ]);
   return { deliveries, planners: [] };
 }

@@ -1,15 +1,12 @@
-import { actorKey, type Actor, type Target } from '../../src/core/actor.ts';
+import type { Actor, Target } from '../../src/core/actor.ts';
 import type { Card, Section } from '../../src/core/card.ts';
 import type { RequestContext } from '../../src/core/command.ts';
-import type { Delivery, OutboxRow } from '../../src/core/delivery.ts';
-import { idLabel } from '../../src/core/format.ts';
-import type { MyWorkProvider } from '../../src/core/my-work.ts';
+import type { Delivery, OutboxRow, WorkflowModule } from '../../src/core/delivery.ts';
+import { MY_WORK_REFRESH } from '../../src/core/my-work.ts';
+import { privateCard } from '../../src/core/reply.ts';
 import type { Router } from '../../src/core/router.ts';
 import type { MunicipalitySettings } from '../../src/core/settings.ts';
 import { translator } from '../../src/i18n/index.ts';
-import * as cards from './cards.ts';
-import type { ReportService } from './reports.ts';
-import type { VisitService } from './service.ts';
 
 /** Teams asks for this action when it shows a my-work card (Adaptive Card `refresh`). */
 export const MY_WORK_SHOW = 'mywork.show';
@@ -38,20 +35,6 @@ export async function myWorkCard(router: Router, person: Actor, ctx: ViewContext
   };
 }
 
-/** The "reports owed" section: visits the person led that are over and not reported. */
-export function reportsOwedProvider(reports: ReportService, visits: VisitService): MyWorkProvider {
-  return async (person, ctx) => {
-    const owed = await reports.owed(actorKey(person), ctx.now);
-    const c = visits.cardContext(ctx);
-    return {
-      order: 30,
-      title: ctx.t('mywork.reports.title'),
-      empty: ctx.t('mywork.reports.empty'),
-      items: owed.map((v) => ctx.t('mywork.reports.item', { id: idLabel.visit(v.id), dates: cards.dates(v, c), place: v.place ?? cards.direction(v, c) })),
-    };
-  };
-}
-
 /** Re-renders a person's view at send time: Slack's App Home; Teams refreshes its cards itself. */
 export function myWorkRefresh(router: Router, municipality: MunicipalitySettings) {
   return async (row: OutboxRow, now: ViewContext['now']): Promise<Delivery> => {
@@ -65,4 +48,15 @@ export function myWorkRefresh(router: Router, municipality: MunicipalitySettings
 
 function personOf(target: Extract<Target, { kind: 'user' }>): Actor {
   return { platform: target.platform, tenantId: target.tenantId ?? '', userId: target.userId };
+}
+
+/**
+ * Registers the `mine` command, the Teams refresh action and the refresh delivery. The sections
+ * come from the workflows (`router.myWorkSection`): deadlines, reports owed, approvals waiting.
+ */
+export function registerMyWork(router: Router, municipality: MunicipalitySettings): WorkflowModule {
+  router
+    .command('mine', async (_args, ctx) => privateCard(await myWorkCard(router, ctx.actor, ctx)))
+    .action(MY_WORK_SHOW, async (_action, ctx) => ({ reply: privateCard(await myWorkCard(router, ctx.actor, ctx)) }));
+  return { deliveries: new Map([[MY_WORK_REFRESH, myWorkRefresh(router, municipality)]]), planners: [] };
 }
