@@ -29,7 +29,7 @@ describe.each(dialects)('annual report (%s)', (dialect) => {
     const { docx, md, reply } = files(await core.say('årsrapport 2016', { actor: coordinator }));
     expect(docx.name).toBe('arsrapport-2016.docx');
     expect(docx.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(replyText(reply)).toContain('Årsrapporten för 2016 är klar: 6 samarbeten, 2 besök och 5 ansökningar.');
+    expect(replyText(reply)).toContain('Årsrapporten för 2016 är klar (samarbeten: 6, besök: 2, ansökningar: 5).');
 
     const doc = await openDocx(docx.data);
     expect(doc.paragraphs[0]).toBe('Internationellt samarbete 2016 – Tyresö kommun');

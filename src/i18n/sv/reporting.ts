@@ -3,7 +3,7 @@ import type { reporting as en } from '../en/reporting.ts';
 export const reporting: Record<keyof typeof en, string> = {
   'reporting.error.futureYear': 'År {year} har inte börjat än. Skriv det år som ska redovisas, till exempel årsrapport 2026.',
   'reporting.ready.title': 'Årsrapport {year}',
-  'reporting.ready': 'Årsrapporten för {year} är klar: {engagements} samarbeten, {visits} besök och {applications} ansökningar. Word-dokumentet och en version i Markdown är bifogade.',
+  'reporting.ready': 'Årsrapporten för {year} är klar (samarbeten: {engagements}, besök: {visits}, ansökningar: {applications}). Word-dokumentet och en version i Markdown är bifogade.',
   'reporting.file.base': 'arsrapport',
 
   'reporting.doc.title': 'Internationellt samarbete {year} – {municipality}',
