@@ -12,6 +12,8 @@ export interface FakeSlackState {
   /** `channel/ts` → latest content. */
   readonly messages: Map<string, { text?: unknown; blocks?: unknown }>;
   sequence: number;
+  /** What apps.connections.open answers: a Socket Mode WebSocket URL (a test's fake server). */
+  socketModeUrl?: string;
 }
 
 type Answer = Record<string, unknown>;
@@ -92,6 +94,8 @@ export function answerMethod(state: FakeSlackState, method: string, body: Answer
       const members = state.usergroups.get(text(body, 'usergroup'));
       return members ? { ok: true, users: members } : { ok: false, error: 'no_such_subteam' };
     }
+    case 'apps.connections.open':
+      return state.socketModeUrl ? { ok: true, url: state.socketModeUrl } : { ok: false, error: 'invalid_auth' };
     case 'conversations.open': {
       const users = text(body, 'users').split(',').filter(Boolean);
       const first = users[0];

@@ -59,6 +59,8 @@ export interface FakeSlack {
   addUser(user: FakeSlackUser): void;
   /** Makes `usergroups.users.list` answer with these members for the group. */
   addUserGroup(groupId: string, userIds: readonly string[]): void;
+  /** The WebSocket URL apps.connections.open hands out (Socket Mode). */
+  setSocketModeUrl(url: string): void;
   /** The latest text and blocks of a message posted through the fake (after any chat.update). */
   message(channel: string, ts: string): { text?: unknown; blocks?: unknown } | undefined;
   /** Forgets recorded calls and pending failures; messages and users stay. */
@@ -184,6 +186,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     addUser: (user) => void state.users.set(user.id, user),
     addUserGroup: (groupId, userIds) => void state.usergroups.set(groupId, [...userIds]),
+    setSocketModeUrl: (url) => {
+      state.socketModeUrl = url;
+    },
     message: (channel, ts) => state.messages.get(`${channel}/${ts}`),
     reset() {
       recorded.length = 0;
