@@ -1,4 +1,4 @@
-import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import { TurnContext, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import type { Target } from '../../src/core/actor.ts';
 import type { Card } from '../../src/core/card.ts';
 import type { Logger } from '../../src/core/logger.ts';
@@ -49,11 +49,48 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
     }
   };
 
+  /**
+   * A person the bot has never talked with (a deadline owner, a visit's lead) has no personal chat
+   * yet. The Bot Connector creates one on request, given the tenant's service URL, which any
+   * conversation in the same tenant has; the new reference is stored like any other.
+   */
+  const openPersonalChat = async (target: Target): Promise<StoredConversation> => {
+    const tenantId = target.tenantId ?? '';
+    const known = target.kind === 'user' && tenantId ? await conversations.anyInTenant('teams', tenantId) : undefined;
+    if (target.kind !== 'user' || !known) {
+      throw new DeliveryError(
+        `Teams: no personal chat with ${target.kind === 'user' ? target.userId : target.conversationId} and no conversation in its tenant to start one from; add Samverkan to a team or chat there first`,
+        { permanent: true },
+      );
+    }
+    const from = JSON.parse(known.reference) as Partial<ConversationReference>;
+    let opened: StoredConversation | undefined;
+    try {
+      await adapter.createConversationAsync(
+        appId,
+        from.channelId ?? 'msteams',
+        from.serviceUrl ?? '',
+        // Local mode has no audience; with an app id the Bot Framework's own is used.
+        appId ? 'https://api.botframework.com' : '',
+        { isGroup: false, bot: from.bot, members: [{ id: target.userId }], tenantId, channelData: { tenant: { id: tenantId } } } as ConversationParameters,
+        async (ctx) => {
+          const reference = TurnContext.getConversationReference(ctx.activity);
+          opened = { platform: 'teams', tenantId, conversationId: reference.conversation?.id ?? '', userId: target.userId, reference: JSON.stringify(reference) };
+        },
+      );
+    } catch (err) {
+      throw toDeliveryError(err, `opening a personal chat with ${target.userId}`);
+    }
+    if (!opened?.conversationId) throw new DeliveryError(`Teams: the connector opened no chat with ${target.userId}`);
+    await conversations.save(opened);
+    return opened;
+  };
+
   return {
     platform: 'teams',
 
     async post(target: Target, card: Card): Promise<MessageRef> {
-      const stored = await storedFor(conversations, target);
+      const stored = (await storedFor(conversations, target)) ?? (await openPersonalChat(target));
       let messageId = '';
       await continueIn(stored, 'posting', async (ctx) => {
         const response = await ctx.sendActivity(cardActivity(card));
@@ -76,7 +113,7 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
   };
 }
 
-async function storedFor(conversations: ConversationStore, target: Target): Promise<StoredConversation> {
+async function storedFor(conversations: ConversationStore, target: Target): Promise<StoredConversation | undefined> {
   if (target.kind === 'conversation') {
     const stored = await conversations.get('teams', target.conversationId);
     if (stored) return stored;
@@ -85,12 +122,7 @@ async function storedFor(conversations: ConversationStore, target: Target): Prom
       { permanent: true },
     );
   }
-  const stored = await conversations.personalFor('teams', target.userId);
-  if (stored) return stored;
-  throw new DeliveryError(
-    `Teams: no personal chat with user ${target.userId}; the person must install Samverkan or message the bot once before it can write to them`,
-    { permanent: true },
-  );
+  return conversations.personalFor('teams', target.userId);
 }
 
 /**

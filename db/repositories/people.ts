@@ -125,6 +125,18 @@ export class KyselyConversationStore implements ConversationStore {
     return row ? toConversation(row) : undefined;
   }
 
+  async anyInTenant(platform: Platform, tenantId: string): Promise<StoredConversation | undefined> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('platform', '=', platform)
+      .where('tenant_id', '=', tenantId)
+      .orderBy('updated_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? toConversation(row) : undefined;
+  }
+
   async personalFor(platform: Platform, userId: string): Promise<StoredConversation | undefined> {
     const row = await this.db
       .selectFrom('conversations')

@@ -18,6 +18,8 @@ export interface ConversationStore {
   get(platform: Platform, conversationId: string): Promise<StoredConversation | undefined>;
   /** The personal (1:1) conversation the bot has with a user, if any. */
   personalFor(platform: Platform, userId: string): Promise<StoredConversation | undefined>;
+  /** Any conversation the bot has in a tenant: where to ask the platform for a new 1:1 chat. */
+  anyInTenant(platform: Platform, tenantId: string): Promise<StoredConversation | undefined>;
 }
 
 export interface StoredConversation {

@@ -60,6 +60,28 @@ describe.each(dialects)('Teams: a deadline from command to reminder to Done (%s)
     expect(cardText(adaptiveCardOf(channelSent().at(-1)?.activity))).toContain('Inga öppna frister.');
   });
 
+  it('reminds an owner who has never talked with the bot, in a personal chat the bot opens', async () => {
+    h = await startApp(dialect, '2026-11-23T09:00:00Z');
+    // Anna works in the channel; Bertil has never written to Samverkan.
+    await post(
+      messages(),
+      messageActivity({ serviceUrl: h.connector.serviceUrl, place: 'channel', text: 'frist ny "Budget ESF" 2026-12-18 remind=7 ägare=<at>Bertil Berg</at>', mentions: [testUsers.bertil] }),
+    );
+    expect(cardText(adaptiveCardOf(channelSent().at(-1)?.activity))).toContain('Frist D1 registrerad');
+    await h.tickAt('2026-12-11T07:00:00Z');
+    const created = h.connector.createdConversations() as { members?: { id: string }[]; tenantId?: string }[];
+    expect(created).toHaveLength(1);
+    expect(created[0]?.members).toEqual([{ id: testUsers.bertil.id }]);
+    const toBertil = h.connector.sent().filter((s) => s.conversationId.startsWith('a:fake-conversation'));
+    expect(toBertil).toHaveLength(1);
+    expect(cardText(adaptiveCardOf(toBertil[0]?.activity))).toContain('”Budget ESF” ska vara klar om 7 dagar.');
+    // The chat is remembered: the next message to Bertil goes there without opening another.
+    await say('frist skjut D1 2d');
+    await h.tickAt('2026-12-15T07:00:00Z');
+    expect(h.connector.createdConversations()).toHaveLength(1);
+    expect(h.connector.sent().filter((s) => s.conversationId === toBertil[0]?.conversationId)).toHaveLength(2);
+  });
+
   it('answers bad input with a Swedish error and a tenant outside the configuration is refused', async () => {
     h = await startApp(dialect, '2026-11-23T09:00:00Z');
     await say('frist ny Slutrapport Erasmus 15 okt');

@@ -24,6 +24,14 @@ export class MemoryConversationStore implements ConversationStore {
     return found;
   }
 
+  async anyInTenant(platform: Platform, tenantId: string): Promise<StoredConversation | undefined> {
+    let found: StoredConversation | undefined;
+    for (const entry of this.byId.values()) {
+      if (entry.platform === platform && entry.tenantId === tenantId) found = entry;
+    }
+    return found;
+  }
+
   all(): StoredConversation[] {
     return [...this.byId.values()];
   }
