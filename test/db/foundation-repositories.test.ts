@@ -39,6 +39,9 @@ describe.each(dialects)('foundation repositories on %s', (dialect) => {
     expect((await conversations.get('teams', 'a:1'))?.reference).toBe('{"v":2}');
     expect((await conversations.personalFor('teams', '29:anna'))?.conversationId).toBe('a:1');
     expect(await conversations.personalFor('teams', '29:nobody')).toBeUndefined();
+    // The most recently seen conversation of a tenant, for opening new personal chats there.
+    expect((await conversations.anyInTenant('teams', 't1'))?.conversationId).toBe('19:chan');
+    expect(await conversations.anyInTenant('teams', 't2')).toBeUndefined();
   });
 
   it('a failed unit of work leaves nothing behind', async () => {
