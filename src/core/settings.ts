@@ -1,4 +1,5 @@
 import type { Target } from './actor.ts';
+import { BotFailure } from './errors.ts';
 import type { Locale } from '../i18n/index.ts';
 
 /** What workflows need to know about the municipality, derived from configuration in main. */
@@ -25,4 +26,14 @@ export interface CommitteeSettings {
 
 export function committeeById(settings: MunicipalitySettings, id: string): CommitteeSettings | undefined {
   return settings.committees.find((c) => c.id === id);
+}
+
+/** The committee a person named, or the failure that lists the ones that exist. */
+export function requireCommittee(settings: MunicipalitySettings, id: string): CommitteeSettings {
+  const committee = committeeById(settings, id);
+  if (committee) return committee;
+  throw new BotFailure({
+    code: 'error.unknownCommittee',
+    params: { committee: id, known: settings.committees.map((c) => c.id).join(', ') || '—' },
+  });
 }

@@ -110,6 +110,8 @@ describe.each(dialects)('deadline reminders on %s', (dialect) => {
     );
     expect(replyText(await core.say('frist ny "X" 2026-12-01 engagement=E99'))).toBe('E99 finns inte.');
     expect(replyText(await core.say('frist klar D7'))).toBe('D7 finns inte.');
+    expect(replyText(await core.say('frister alla nämnd=xyz'))).toBe('Det finns ingen nämnd ”xyz”. Nämnder: ks, kfn.');
+    expect(replyText(await core.say('samarbete ny "Vänort" typ=vänort nämnd=xyz'))).toBe('Det finns ingen nämnd ”xyz”. Nämnder: ks, kfn.');
     const rows = await core.app.store.db.selectFrom('deadlines').select('id').execute();
     const outbox = await core.app.store.db.selectFrom('outbox').select('id').execute();
     expect(rows).toHaveLength(0);

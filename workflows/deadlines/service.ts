@@ -8,7 +8,7 @@ import { MY_WORK_REFRESH } from '../../src/core/my-work.ts';
 import type { OutboxMessage } from '../../src/core/outbox.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
 import { privateCard, publicCard, type ActionInput, type ActionOutcome, type Reply } from '../../src/core/reply.ts';
-import { committeeById, type MunicipalitySettings } from '../../src/core/settings.ts';
+import { committeeById, requireCommittee, type MunicipalitySettings } from '../../src/core/settings.ts';
 import { translator } from '../../src/i18n/index.ts';
 import * as cards from './cards.ts';
 import type { DeadlineRecord, DeadlineRepos, EngagementSummary } from './ports.ts';
@@ -60,7 +60,7 @@ export class DeadlineService {
   }
 
   async list(args: ResolvedArgs<'deadlines'>, ctx: RequestContext): Promise<Reply> {
-    if (args.committee !== undefined && !committeeById(this.settings, args.committee)) throw this.unknownCommittee(args.committee);
+    if (args.committee !== undefined) requireCommittee(this.settings, args.committee);
     const deadlines = await this.uow.read.deadlines.listOpen({
       ...(args.scope === 'mine' ? { ownerKey: actorKey(ctx.actor) } : {}),
       ...(args.committee !== undefined ? { committeeId: args.committee } : {}),
@@ -226,12 +226,6 @@ export class DeadlineService {
     return { t: translator(this.settings.locale), locale: this.settings.locale, zone: this.zone };
   }
 
-  private unknownCommittee(id: string): BotFailure {
-    return new BotFailure({
-      code: 'error.unknownCommittee',
-      params: { committee: id, known: this.settings.committees.map((c) => c.id).join(', ') || '—' },
-    });
-  }
 }
 
 /** The owner's "my work" view shows open deadlines: re-render it when one is added or done. */

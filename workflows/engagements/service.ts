@@ -6,7 +6,7 @@ import { BotFailure } from '../../src/core/errors.ts';
 import { idLabel } from '../../src/core/format.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
 import { privateCard, publicCard, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
-import { committeeById, type MunicipalitySettings } from '../../src/core/settings.ts';
+import { committeeById, requireCommittee, type MunicipalitySettings } from '../../src/core/settings.ts';
 import { localDate } from '../../src/calendar/index.ts';
 import { translator } from '../../src/i18n/index.ts';
 import * as cards from './cards.ts';
@@ -26,7 +26,7 @@ export class EngagementService {
 
   async add(args: ResolvedArgs<'engagement.add'>, ctx: RequestContext): Promise<Reply> {
     if (args.form) return { kind: 'form', form: engagementForm(ctx.t, this.settings) };
-    if (!committeeById(this.settings, args.committee)) throw this.unknownCommittee(args.committee);
+    requireCommittee(this.settings, args.committee);
     if (args.start && args.end && args.end < args.start) {
       throw new BotFailure({ code: 'engagement.error.endBeforeStart', params: { start: args.start, end: args.end } });
     }
@@ -42,7 +42,7 @@ export class EngagementService {
   }
 
   async list(args: ResolvedArgs<'engagements'>, ctx: RequestContext): Promise<Reply> {
-    if (args.committee !== undefined && !committeeById(this.settings, args.committee)) throw this.unknownCommittee(args.committee);
+    if (args.committee !== undefined) requireCommittee(this.settings, args.committee);
     const rows = await this.uow.read.engagements.list({
       ...(args.committee !== undefined ? { committeeId: args.committee } : {}),
       ...(args.status !== undefined ? { status: args.status } : {}),
@@ -126,10 +126,4 @@ export class EngagementService {
     return committeeById(this.settings, id)?.name ?? id;
   }
 
-  private unknownCommittee(id: string): BotFailure {
-    return new BotFailure({
-      code: 'error.unknownCommittee',
-      params: { committee: id, known: this.settings.committees.map((c) => c.id).join(', ') || '—' },
-    });
-  }
 }

@@ -8,7 +8,7 @@ import { personLabel } from '../../src/core/format.ts';
 import type { OutboxMessage } from '../../src/core/outbox.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
 import { privateCard, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
-import { committeeById, type MunicipalitySettings } from '../../src/core/settings.ts';
+import { committeeById, requireCommittee, type MunicipalitySettings } from '../../src/core/settings.ts';
 import { localDate } from '../../src/calendar/index.ts';
 import { translator } from '../../src/i18n/index.ts';
 import * as cards from './cards.ts';
@@ -38,7 +38,7 @@ export class AnnualService {
 
   /** `annual <year> [committee=…]`: the report as .docx and .md, attached to the reply. */
   async report(args: ResolvedArgs<'annual'>, ctx: RequestContext): Promise<Reply> {
-    if (args.committee !== undefined && !committeeById(this.settings, args.committee)) throw this.unknownCommittee(args.committee);
+    if (args.committee !== undefined) requireCommittee(this.settings, args.committee);
     const today = localDate(ctx.now, this.settings.timeZone);
     if (args.year > Number(today.slice(0, 4))) throw new BotFailure({ code: 'reporting.error.futureYear', params: { year: args.year } });
     const sources = await this.uow.read.reportSources.forPeriod(`${args.year}-01-01`, `${args.year}-12-31`, args.committee);
@@ -191,7 +191,4 @@ export class AnnualService {
     return { year, committee };
   }
 
-  private unknownCommittee(id: string): BotFailure {
-    return new BotFailure({ code: 'error.unknownCommittee', params: { committee: id, known: this.settings.committees.map((c) => c.id).join(', ') || '—' } });
-  }
 }

@@ -6,7 +6,7 @@ import type { RequestContext, ResolvedArgs } from '../../src/core/command.ts';
 import { BotFailure } from '../../src/core/errors.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
 import { privateCard, type Reply } from '../../src/core/reply.ts';
-import { committeeById, type MunicipalitySettings } from '../../src/core/settings.ts';
+import { committeeById, requireCommittee, type MunicipalitySettings } from '../../src/core/settings.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { renderICalendar, type CalendarEvent } from './ical.ts';
 import type { FundingCallFact, ReportingRepos, ReportingSettings } from './ports.ts';
@@ -32,10 +32,7 @@ export class CalendarService {
     // The address is a secret. Slack answers a command privately wherever it is typed; a Teams
     // reply in a channel or group chat is seen by everyone there, so Teams gets it only in the personal chat.
     if (ctx.actor.platform === 'teams' && !ctx.isDirect) throw new BotFailure({ code: 'reporting.calendar.personalOnly' });
-    const committee = args.committee === undefined ? undefined : committeeById(this.settings, args.committee);
-    if (args.committee !== undefined && !committee) {
-      throw new BotFailure({ code: 'error.unknownCommittee', params: { committee: args.committee, known: this.settings.committees.map((c) => c.id).join(', ') || '—' } });
-    }
+    const committee = args.committee === undefined ? undefined : requireCommittee(this.settings, args.committee);
     const token = randomBytes(32).toString('base64url');
     await this.uow.run((repos) => repos.calendarTokens.issue(hashToken(token), ctx.actor, committee?.id, toInstant(ctx.now)));
     const url = `${this.reporting.publicBaseUrl()}${this.reporting.calendarFeed.path}/${token}.ics`;
