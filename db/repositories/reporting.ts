@@ -123,7 +123,7 @@ export class KyselyReportSources implements ReportSources {
   async forPeriod(from: LocalDate, to: LocalDate, committeeId?: string): Promise<YearSources> {
     const engagements = await this.db
       .selectFrom('engagements')
-      .selectAll()
+      .select(factColumns)
       .$if(committeeId !== undefined, (q) => q.where('committee_id', '=', committeeId ?? ''))
       // An engagement without a start date counts once it is past the idea stage.
       .where((eb) => eb.or([eb('start_date', '<=', to), eb.and([eb('start_date', 'is', null), eb('status', '!=', 'idea')])]))
@@ -240,7 +240,7 @@ export class KyselyReportSources implements ReportSources {
   }
 
   async ongoing(): Promise<EngagementFact[]> {
-    const rows = await this.db.selectFrom('engagements').selectAll().where('status', 'in', ['running', 'reporting']).orderBy('title').orderBy('id').execute();
+    const rows = await this.db.selectFrom('engagements').select(factColumns).where('status', 'in', ['running', 'reporting']).orderBy('title').orderBy('id').execute();
     return rows.map(toEngagementFact);
   }
 
@@ -274,7 +274,14 @@ export class KyselyReportSources implements ReportSources {
   }
 }
 
-function toEngagementFact(r: Selectable<EngagementTable>): EngagementFact {
+/**
+ * What the report and the public list may know of an engagement. Not the engagements
+ * repository's mapper: that one reads the contact person, which the public list must never
+ * carry, so these queries do not even select it.
+ */
+const factColumns = ['id', 'title', 'type', 'committee_id', 'partner', 'country', 'funder', 'start_date', 'end_date', 'status'] as const;
+
+function toEngagementFact(r: Pick<Selectable<EngagementTable>, (typeof factColumns)[number]>): EngagementFact {
   return {
     id: r.id,
     title: r.title,
