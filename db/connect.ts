@@ -12,7 +12,17 @@ export interface Store {
   readonly dialect: DialectName;
   /** Where it is, without credentials, for the start-up line. */
   readonly description: string;
+  /**
+   * How another thread or process opens the same database (`openStore(url, options)`); absent for
+   * an in-memory SQLite database, which only its own connection can see.
+   */
+  readonly location?: StoreLocation;
   close(): Promise<void>;
+}
+
+export interface StoreLocation {
+  readonly url: string;
+  readonly options: StoreOptions;
 }
 
 export interface StoreOptions {
@@ -23,12 +33,13 @@ export interface StoreOptions {
 
 /** `sqlite:<path>` (or `sqlite::memory:`) or `postgres://…`. */
 export function openStore(url: string, options: StoreOptions = {}): Store {
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+  if (url.startsWith('sqlite:')) return openSqlite(url);
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options);
   throw new Error(`DATABASE_URL must start with sqlite: or postgres://, got ${url}`);
 }
 
-function openSqlite(path: string): Store {
+function openSqlite(url: string): Store {
+  const path = url.slice('sqlite:'.length);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SqliteDatabase(path);
   sqlite.pragma('journal_mode = WAL');
@@ -36,7 +47,13 @@ function openSqlite(path: string): Store {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', description: `SQLite ${path}`, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    description: `SQLite ${path}`,
+    ...(path === ':memory:' ? {} : { location: { url, options: {} } }),
+    close: () => db.destroy(),
+  };
 }
 
 /**
@@ -69,7 +86,13 @@ function openPostgres(url: string, options: StoreOptions): Store {
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const safe = url.replace(/\/\/([^:@/]+)(:[^@/]*)?@/, '//$1@');
-  return { db, dialect: 'postgres', description: `PostgreSQL ${safe}${schema ? ` (schema ${schema})` : ''}`, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    description: `PostgreSQL ${safe}${schema ? ` (schema ${schema})` : ''}`,
+    location: { url, options },
+    close: () => db.destroy(),
+  };
 }
 
 /** Creates a PostgreSQL schema if it does not exist (tests and benchmarks use one each). */

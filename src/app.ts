@@ -3,29 +3,17 @@ import { createSlackAdapter, slackEventsPath, type SlackAdapter } from '../adapt
 import { createTeamsAdapter, type TeamsAdapter } from '../adapters/teams/index.ts';
 import { openStore, type Store } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { unitOfWork } from '../db/repositories/index.ts';
-import { KyselyOutboxStore } from '../db/repositories/outbox.ts';
-import { KyselyConversationStore, KyselyDirectory } from '../db/repositories/people.ts';
-import { registerDeadlines } from '../workflows/deadlines/register.ts';
-import { registerEngagements } from '../workflows/engagements/register.ts';
-import { registerApprovals } from '../workflows/approvals/register.ts';
-import { registerVisits } from '../workflows/visits/register.ts';
-import { registerMyWork } from '../workflows/my-work/register.ts';
-import { registerReporting } from '../workflows/reporting/register.ts';
-import { governanceSettings } from './config/settings-governance.ts';
-import { visitsSettings } from './config/settings-visits.ts';
-import { reportingSettings } from './config/settings-reporting.ts';
-import { parseCommand, registerHelp } from './commands/index.ts';
+import { KyselyConversationStore } from '../db/repositories/people.ts';
+import { wireCore } from './core-wiring.ts';
+import type { Bot } from './core/bot.ts';
 import { slackMode, type Env } from './config/env.ts';
 import type { Config } from './config/schema.ts';
-import { municipalitySettings } from './config/settings.ts';
 import type { Platform } from './core/actor.ts';
-import { Bot } from './core/bot.ts';
 import { systemClock, toInstant, type Clock } from './core/clock.ts';
+import { startAnswerThreads, type AnswerThreads } from './answer-threads/pool.ts';
 import { formatDateTime } from './core/format.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import type { Notifier } from './core/notifier.ts';
-import { Router } from './core/router.ts';
 import { createHttpServer, listen, type Route } from './http/server.ts';
 import { healthRoute } from './http/health.ts';
 import { reportingRoutes } from './http/reporting.ts';
@@ -47,6 +35,11 @@ export interface AppOptions {
   readonly workerId?: string;
   /** Replaces an adapter's Notifier (scheduler tests that are about time, not a platform). */
   readonly notifiers?: Partial<Record<Platform, Notifier>>;
+  /**
+   * Threads that answer Slack slash commands after the ack (default SLACK_ANSWER_THREADS, 1).
+   * 0 answers on the main thread, as it must with an in-memory database or a clock that tests move.
+   */
+  readonly answerThreads?: number;
   /** Slack: skip auth.test when the ids are known (tests and benchmarks). */
   readonly slackIdentity?: { readonly botUserId: string; readonly botId: string };
 }
@@ -67,6 +60,11 @@ export interface SamverkanApp {
   stop(): Promise<void>;
 }
 
+/** The Web API base URL as Bolt's client wants it: ending in `/`. */
+function slackApiBase(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
 /** Wires config → db → workflows → adapters → scheduler → http. No logic of its own. */
 export async function createApp(options: AppOptions): Promise<SamverkanApp> {
   const { config, env } = options;
@@ -79,39 +77,17 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
   summary.push(`Database: ${store.description}${applied.length ? ` (applied ${applied.join(', ')})` : ' (schema up to date)'}`);
 
   const now = () => toInstant(clock.now());
-  const uow = unitOfWork(store.db, now);
-  const outbox = new KyselyOutboxStore(store.db, store.dialect);
-  const settings = municipalitySettings(config);
-
-  const router = new Router();
-  registerHelp(router);
-  const engagements = registerEngagements(router, uow, settings);
-  const deadlines = registerDeadlines(router, uow, settings, outbox);
-  const deps = { router, uow, settings, posted: outbox };
-  const reporting = registerReporting(deps, reportingSettings(config, () => publicBaseUrl()));
-  const modules = [
-    deadlines,
-    engagements,
-    // Approvers named by Slack user group are looked up when they press, through the Slack adapter.
-    registerApprovals(deps, governanceSettings(config, { membersOf: async (platform, id) => (platform === 'slack' && slack ? slack.usergroupMembers(id) : []) })),
-    registerVisits(deps, visitsSettings(config)),
-    reporting,
-    registerMyWork(router, settings),
-  ];
-
-  const allowAll = options.configSource === undefined;
-  const bot = new Bot({
-    router,
-    parse: (text, today) => parseCommand(text, today, settings.locale),
-    directory: new KyselyDirectory(store.db, now),
+  const { bot, settings, outbox, modules, reporting } = wireCore({
+    config,
+    configSource: options.configSource,
+    store,
     clock,
     log,
-    settings: {
-      locale: settings.locale,
-      timeZone: settings.timeZone,
-      allowedTenants: allowAll ? {} : { slack: config.allow.slackTeams, teams: config.allow.teamsTenants },
-    },
+    // Approvers named by Slack user group are looked up when they press, through the Slack adapter.
+    membersOf: async (platform, id) => (platform === 'slack' && slack ? slack.usergroupMembers(id) : []),
+    publicBaseUrl: () => publicBaseUrl(),
   });
+  const allowAll = options.configSource === undefined;
   summary.push(
     allowAll
       ? 'Configuration: built-in defaults. WARNING: every Slack workspace and Teams tenant is accepted; set SAMVERKAN_CONFIG to restrict them.'
@@ -155,7 +131,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
       bot,
       botToken: mode.botToken,
       ...(mode.kind === 'http' ? { signingSecret: mode.signingSecret } : { appToken: mode.appToken }),
-      ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/` } : {}),
+      ...(env.SLACK_API_URL ? { apiUrl: slackApiBase(env.SLACK_API_URL) } : {}),
       ...(options.slackIdentity ?? {}),
       log,
     });
@@ -193,6 +169,20 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
 
   const server = createHttpServer(routes, (err) => log.error({ err }, 'http handler failed'));
 
+  // Answer threads each open the store and read the clock themselves: only a store another
+  // connection can open, and the real clock, can be shared with them.
+  const wantedThreads = slack ? (options.answerThreads ?? env.SLACK_ANSWER_THREADS) : 0;
+  const threadsBlockedBy = !store.location ? 'an in-memory database' : clock !== systemClock ? 'a test clock' : undefined;
+  const answerThreads = threadsBlockedBy ? 0 : wantedThreads;
+  if (slack) {
+    summary.push(
+      answerThreads > 0
+        ? `Slack commands: acked on the main thread, answered on ${answerThreads} answer thread${answerThreads === 1 ? '' : 's'} (SLACK_ANSWER_THREADS)`
+        : `Slack commands: acked and answered on the main thread${wantedThreads > 0 && threadsBlockedBy ? ` (answer threads need a shared store and the real clock, not ${threadsBlockedBy})` : ' (SLACK_ANSWER_THREADS=0)'}`,
+    );
+  }
+  let threads: AnswerThreads | undefined;
+
   return {
     bot,
     store,
@@ -205,6 +195,20 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     async start(port, host) {
       if (slack) await slack.start();
       const bound = await listen(server, port, host);
+      if (slack && answerThreads > 0 && store.location && mode.kind !== 'off') {
+        threads = await startAnswerThreads({
+          threads: answerThreads,
+          data: {
+            config,
+            configSource: options.configSource,
+            store: store.location,
+            slack: { botToken: mode.botToken, ...(env.SLACK_API_URL ? { apiUrl: slackApiBase(env.SLACK_API_URL) } : {}) },
+            publicBaseUrl: publicBaseUrl(),
+            logLevel: log.level,
+          },
+        });
+        slack.answerCommandsWith(threads.answer);
+      }
       await scheduler.start();
       return bound;
     },
@@ -212,6 +216,9 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
       await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      // Commands already acked are still answered before the threads go.
+      slack?.answerCommandsWith(undefined);
+      await threads?.close();
       if (slack) await slack.stop();
       await store.close();
     },

@@ -1,19 +1,25 @@
 import type { Bot } from '../../src/core/bot.ts';
+import type { SlackCommandJob } from './commands.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import { errorReply } from '../../src/core/reply.ts';
 import type { ReplyRoute, SlackReplies } from './replies.ts';
 
-export interface ListenerDeps {
+export interface AnsweringDeps {
   readonly bot: Bot;
   readonly log: Logger;
   readonly replies: SlackReplies;
+}
+
+export interface ListenerDeps extends AnsweringDeps {
+  /** Answers an acked slash command, on this thread or an answer thread. */
+  readonly answerCommand: (job: SlackCommandJob) => Promise<void>;
 }
 
 /**
  * Runs the work after an ack. A failure there would otherwise leave the person with silence,
  * so they get the generic error message and the log gets the cause.
  */
-export async function answering(deps: ListenerDeps, route: ReplyRoute, work: () => Promise<void>): Promise<void> {
+export async function answering(deps: AnsweringDeps, route: ReplyRoute, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (err) {

@@ -7,6 +7,15 @@ import { boltLogger } from './bolt-logger.ts';
 import { registerListeners } from './listeners.ts';
 import { createSlackNotifier } from './notifier.ts';
 import { SlackReplies } from './replies.ts';
+import {
+  answerWithError,
+  commandAnswerer,
+  CommandsOverloaded,
+  slackClientOptions,
+  usergroupMembers,
+  type CommandAnswerDeps,
+  type CommandAnswerer,
+} from './commands.ts';
 
 export { slashCommand } from './listeners.ts';
 
@@ -35,6 +44,11 @@ export interface SlackAdapter {
   readonly httpHandler?: HttpHandler;
   /** The members of a Slack user group (usergroups.users.list), for approvers named by group. */
   usergroupMembers(groupId: string): Promise<string[]>;
+  /**
+   * Hands slash commands, once acked, to another answerer (answer threads), or back to this
+   * thread with undefined. A command the other answerer fails gets a private error message.
+   */
+  answerCommandsWith(answerer: CommandAnswerer | undefined): void;
   /** Checks the token (auth.test) and, in Socket Mode, connects. Call before serving requests. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -64,34 +78,35 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     deferInitialization: true,
     tokenVerificationEnabled: !knowsItself,
     convoStore: false,
-    clientOptions: {
-      ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-      // The outbox retries durably; a 429 must come back at once with Slack's Retry-After.
-      retryConfig: { retries: 0 },
-      rejectRateLimitedCalls: true,
-      // A hung call would hold an outbox lease; a timeout is a retryable DeliveryError.
-      timeout: 10_000,
-    },
+    clientOptions: slackClientOptions(options.apiUrl),
     ...(options.botUserId ? { botUserId: options.botUserId } : {}),
     ...(options.botId ? { botId: options.botId } : {}),
     ...(receiver ? { receiver } : { socketMode: true, appToken: options.appToken }),
   };
   const app = new App(appOptions);
-  registerListeners(app, { bot, log, replies: new SlackReplies(bot) });
+  const replies = new SlackReplies(bot);
+  const here: CommandAnswerDeps = { bot, log, replies, client: app.client };
+  const answerHere = commandAnswerer(here);
+  let elsewhere: CommandAnswerer | undefined;
+  const answerCommand: CommandAnswerer = async (job) => {
+    if (!elsewhere) return answerHere(job);
+    try {
+      await elsewhere(job);
+    } catch (err) {
+      const busy = err instanceof CommandsOverloaded;
+      log[busy ? 'warn' : 'error']({ err }, busy ? 'slash command refused: answer threads are full' : 'an answer thread failed a slash command');
+      await answerWithError(here, job, busy ? 'error.busy' : 'error.answerLost');
+    }
+  };
+  registerListeners(app, { bot, log, replies, answerCommand });
 
   let started = false;
   return {
     notifier: createSlackNotifier(app.client, bot.t),
     ...(receiver ? { httpHandler: httpHandlerFor(receiver) } : {}),
-    async usergroupMembers(groupId) {
-      try {
-        const result = await app.client.usergroups.users.list({ usergroup: groupId });
-        return result.users ?? [];
-      } catch (err) {
-        // A group Slack cannot list grants nobody the right to decide; the log says why.
-        log.warn({ err, groupId }, 'could not list the members of a Slack user group');
-        return [];
-      }
+    usergroupMembers: (groupId) => usergroupMembers(app.client, groupId, log),
+    answerCommandsWith(answerer) {
+      elsewhere = answerer;
     },
     async start() {
       if (started) return;

@@ -1,11 +1,10 @@
-import { unescapeSlackText } from './text.ts';
 import type { App } from '@slack/bolt';
 import { textCard } from '../../src/core/card.ts';
-import { answering, type ListenerDeps } from './answering.ts';
-import { commandRequest, homeRequest, teamIdOf } from './incoming.ts';
+import type { ListenerDeps } from './answering.ts';
+import { commandJob } from './commands.ts';
+import { homeRequest, teamIdOf } from './incoming.ts';
 import { registerButtons, registerForms } from './interactions.ts';
 import { renderCard } from './render.ts';
-import type { ReplyRoute } from './replies.ts';
 import { tenantGuard } from './tenant-guard.ts';
 
 /** The command in manifest/slack; a staging app in the same workspace may call it /samverkan-test. */
@@ -29,20 +28,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 }
 
 function registerSlashCommand(app: App, deps: ListenerDeps): void {
-  app.command(slashCommands, async ({ command, ack, respond, client }) => {
+  app.command(slashCommands, async ({ command, ack }) => {
     await ack();
-    const route: ReplyRoute = {
-      client,
-      userId: command.user_id,
-      channelId: command.channel_id,
-      respond,
-      triggerId: command.trigger_id,
-      origin: { channelId: command.channel_id },
-    };
-    await answering(deps, route, async () => {
-      const reply = await deps.bot.handleText(unescapeSlackText(command.text), commandRequest(command));
-      await deps.replies.deliver(reply, route);
-    });
+    await deps.answerCommand(commandJob(command));
   });
 }
 

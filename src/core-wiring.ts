@@ -1,0 +1,88 @@
+import type { Store } from '../db/connect.ts';
+import { unitOfWork } from '../db/repositories/index.ts';
+import { KyselyOutboxStore } from '../db/repositories/outbox.ts';
+import { KyselyDirectory } from '../db/repositories/people.ts';
+import { registerApprovals } from '../workflows/approvals/register.ts';
+import { registerDeadlines } from '../workflows/deadlines/register.ts';
+import { registerEngagements } from '../workflows/engagements/register.ts';
+import { registerMyWork } from '../workflows/my-work/register.ts';
+import { registerReporting } from '../workflows/reporting/register.ts';
+import { registerVisits } from '../workflows/visits/register.ts';
+import { parseCommand, registerHelp } from './commands/index.ts';
+import type { Config } from './config/schema.ts';
+import { governanceSettings } from './config/settings-governance.ts';
+import { reportingSettings } from './config/settings-reporting.ts';
+import { visitsSettings } from './config/settings-visits.ts';
+import { municipalitySettings } from './config/settings.ts';
+import type { Platform } from './core/actor.ts';
+import { Bot } from './core/bot.ts';
+import { toInstant, type Clock } from './core/clock.ts';
+import type { WorkflowModule } from './core/delivery.ts';
+import type { Logger } from './core/logger.ts';
+import { Router } from './core/router.ts';
+import type { MunicipalitySettings } from './core/settings.ts';
+
+export interface CoreOptions {
+  readonly config: Config;
+  /** Undefined means built-in defaults: every workspace and tenant is accepted. */
+  readonly configSource: string | undefined;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** Members of a platform's user group (approvers named by Slack user group). */
+  readonly membersOf: (platform: Platform, groupId: string) => Promise<string[]>;
+  /** The address people reach the bot's HTTP server at, read when a link is made. */
+  readonly publicBaseUrl: () => string;
+}
+
+export interface Core {
+  readonly bot: Bot;
+  readonly settings: MunicipalitySettings;
+  readonly outbox: KyselyOutboxStore;
+  /** Every routine, for the scheduler's deliveries and planners. */
+  readonly modules: readonly WorkflowModule[];
+  readonly reporting: ReturnType<typeof registerReporting>;
+}
+
+/**
+ * The platform-neutral bot over one store: the routines registered on one router, and the Bot
+ * that parses, guards and dispatches. The app builds one on its main thread; each answer thread
+ * (src/answer-threads) builds its own over its own connection, from the same configuration.
+ */
+export function wireCore(options: CoreOptions): Core {
+  const { config, store, clock, log } = options;
+  const now = () => toInstant(clock.now());
+  const uow = unitOfWork(store.db, now);
+  const outbox = new KyselyOutboxStore(store.db, store.dialect);
+  const settings = municipalitySettings(config);
+
+  const router = new Router();
+  registerHelp(router);
+  const engagements = registerEngagements(router, uow, settings);
+  const deadlines = registerDeadlines(router, uow, settings, outbox);
+  const deps = { router, uow, settings, posted: outbox };
+  const reporting = registerReporting(deps, reportingSettings(config, options.publicBaseUrl));
+  const modules = [
+    deadlines,
+    engagements,
+    registerApprovals(deps, governanceSettings(config, { membersOf: options.membersOf })),
+    registerVisits(deps, visitsSettings(config)),
+    reporting,
+    registerMyWork(router, settings),
+  ];
+
+  const allowAll = options.configSource === undefined;
+  const bot = new Bot({
+    router,
+    parse: (text, today) => parseCommand(text, today, settings.locale),
+    directory: new KyselyDirectory(store.db, now),
+    clock,
+    log,
+    settings: {
+      locale: settings.locale,
+      timeZone: settings.timeZone,
+      allowedTenants: allowAll ? {} : { slack: config.allow.slackTeams, teams: config.allow.teamsTenants },
+    },
+  });
+  return { bot, settings, outbox, modules, reporting };
+}
