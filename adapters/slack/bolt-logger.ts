@@ -9,6 +9,8 @@ export function boltLogger(log: Logger): BoltLogger {
   const write =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...parts: unknown[]): void => {
+      // Bolt logs every request at debug level; do not format what pino would drop.
+      if (!log.isLevelEnabled(level)) return;
       const err = parts.find((p): p is Error => p instanceof Error);
       const text = parts
         .filter((p) => p !== err)
@@ -23,7 +25,8 @@ export function boltLogger(log: Logger): BoltLogger {
     warn: write('warn'),
     error: write('error'),
     setLevel: () => {},
-    getLevel: () => LogLevel.DEBUG,
+    // Bolt asks before some costly messages; answer with the level pino actually writes.
+    getLevel: () => (log.isLevelEnabled('debug') ? LogLevel.DEBUG : log.isLevelEnabled('info') ? LogLevel.INFO : log.isLevelEnabled('warn') ? LogLevel.WARN : LogLevel.ERROR),
     setName: () => {},
   };
 }
