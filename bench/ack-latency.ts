@@ -1,12 +1,19 @@
 /**
  * Ack latency of signed `/samverkan deadlines` slash commands under load: Samverkan (the whole
  * app) against a bare Bolt 5 app whose handler only acks, in the same run, same client, same
- * signing secret. Each server runs in its own process (bench/ack-target.ts); autocannon and the
- * fake Slack (which receives Samverkan's `respond()` posts) run here. Target: p99 ratio ≤ 1.3
- * under the steady load of 50 connections. A second pair of runs with one connection (one
- * request at a time) shows the latency of the ack path itself, without queueing.
+ * signing secret. Each server runs in its own process (bench/ack-target.ts), and so does the fake
+ * Slack that receives Samverkan's answers (bench/fake-slack-process.ts); the load is generated
+ * here. Target: p99 ratio ≤ 1.3.
  *
- *   npx tsx bench/ack-latency.ts     (BENCH_SECONDS=20, BENCH_CONNECTIONS=50, BENCH_SINGLE=0, BENCH_CPU_PROF=1)
+ * - Steady loads (bench/steady-load.ts): commands at a fixed rate over 50 connections, whatever
+ *   the answers do; latency is counted from when a command was due. Each rate runs in short
+ *   rounds that alternate the two servers, pooled per server.
+ * - The closed loop (autocannon, 50 connections): each connection sends its next command when
+ *   the last is acked, so the servers run flat out; it measures throughput at saturation.
+ * - With BENCH_SINGLE=1, a closed loop of one connection: the ack path with nothing queued.
+ *
+ *   npx tsx bench/ack-latency.ts   (BENCH_RATES=100,200,400,800 BENCH_ROUNDS=3 BENCH_SECONDS=20
+ *                                   BENCH_CONNECTIONS=50 BENCH_CLOSED=0 BENCH_SINGLE=1 BENCH_CPU_PROF=1)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -15,11 +22,12 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import { startFakeSlack, type FakeSlack } from '../test/support/fake-slack.ts';
+import { startRemoteFakeSlack, type RemoteFakeSlack as FakeSlack } from './fake-slack-process.ts';
 import { post, slashCommand } from '../test/support/slack-requests.ts';
 import type { AckTargetKind, TargetReady } from './ack-target.ts';
 import { formatProfile, summarizeProfile } from './cpu-profile.ts';
 import { count, ms, msCell, percentile, ratio, sleep, textTable } from './stats.ts';
+import { steadyLoad } from './steady-load.ts';
 
 const signingSecret = 'bench-signing-secret-0123456789';
 const teamId = 'T0001';
@@ -30,7 +38,14 @@ export interface AckOptions {
   readonly seconds?: number;
   readonly warmupSeconds?: number;
   readonly connections?: number;
-  /** Also measure both with a single connection (default true). */
+  /** Requests per second of the steady (open-loop) runs, on the same number of connections. */
+  readonly rates?: readonly number[];
+  /** Also measure the closed loop at saturation (default true). */
+  readonly closedLoop?: boolean;
+  /** Rounds per steady rate, alternating the servers (default 3), and their measured seconds (5). */
+  readonly rounds?: number;
+  readonly roundSeconds?: number;
+  /** Also measure both with a single connection (default false). */
   readonly single?: boolean;
   /** Writes V8 CPU profiles of both servers into this folder (`--cpu-prof`). */
   readonly cpuProfileDir?: string;
@@ -42,6 +57,10 @@ export interface AckRun {
   readonly target: AckTargetKind;
   readonly seconds: number;
   readonly connections: number;
+  /** The steady (open-loop) rate in requests per second; absent for a closed-loop run. */
+  readonly rate?: number;
+  /** Rounds pooled into this run (steady loads alternate the servers in short rounds). */
+  readonly rounds: number;
   /** Responses by HTTP status, as counted here (autocannon leaves non-2xx out of its latencies). */
   readonly statusCodes: Record<string, number>;
   readonly ok: number;
@@ -75,12 +94,57 @@ export interface AckRatios {
 export interface AckResult {
   readonly command: string;
   readonly runs: AckRun[];
-  /** With the steady load (50 connections): the benchmark's target applies here. */
-  readonly loaded: AckRatios;
+  /** Steady open-loop loads, by rate (requests per second). */
+  readonly steady: readonly { readonly rate: number; readonly ratios: AckRatios }[];
+  /** The closed loop at saturation (50 connections), if measured. */
+  readonly loaded?: AckRatios;
   /** With one connection, if measured. */
   readonly single?: AckRatios;
   /** The answer a person got in the preflight request, to show the load is the real command. */
   readonly sampleAnswer: string;
+}
+
+/** Steady rates measured by default, in commands per second. */
+export const defaultRates: readonly number[] = [100, 200, 400, 800];
+
+/** A run with its samples, so rounds can be pooled. */
+interface MeasuredRun extends AckRun {
+  readonly latencies: readonly number[];
+}
+
+/** Rounds of one server at one rate as one run: their samples together. */
+function pooled(rounds: readonly MeasuredRun[]): MeasuredRun {
+  const first = rounds[0];
+  if (!first) throw new Error('no rounds to pool');
+  const latencies = rounds.flatMap((r) => r.latencies);
+  const seconds = rounds.reduce((sum, r) => sum + r.seconds, 0);
+  const statusCodes: Record<string, number> = {};
+  for (const r of rounds) for (const [code, n] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  const sum = (f: (r: MeasuredRun) => number) => rounds.reduce((total, r) => total + f(r), 0);
+  return {
+    ...first,
+    latencies,
+    seconds,
+    statusCodes,
+    ok: latencies.length,
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    requestsPerSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
+    p99: percentile(latencies, 99),
+    max: percentile(latencies, 100),
+    answerBacklogSeconds: Math.max(...rounds.map((r) => r.answerBacklogSeconds)),
+    loadAverage: sum((r) => r.loadAverage) / rounds.length,
+    slowest: rounds
+      .flatMap((r) => r.slowest)
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5),
+    responds: sum((r) => r.responds),
+    problems: rounds.flatMap((r) => r.problems),
+    rounds: rounds.length,
+  };
 }
 
 export async function runAckLatency(options: AckOptions = {}): Promise<AckResult> {
@@ -88,7 +152,7 @@ export async function runAckLatency(options: AckOptions = {}): Promise<AckResult
   const seconds = options.seconds ?? 20;
   const warmupSeconds = options.warmupSeconds ?? Math.min(5, seconds);
   const connections = options.connections ?? 50;
-  const slack = await startFakeSlack({ teamId });
+  const slack = await startRemoteFakeSlack(teamId);
   const dbDir = mkdtempSync(join(tmpdir(), 'samverkan-bench-ack-'));
   const children: ChildProcess[] = [];
   const runs: AckRun[] = [];
@@ -103,17 +167,38 @@ export async function runAckLatency(options: AckOptions = {}): Promise<AckResult
       const answer = await preflight(target, url, slack);
       if (target === 'samverkan') sampleAnswer = answer;
     }
-    const measure = async (target: AckTargetKind, conns: number): Promise<AckRun> => {
-      log(`  ${target}: ${warmupSeconds} s warm-up + ${seconds} s measured, ${conns} connection${conns === 1 ? '' : 's'}`);
-      const run = await load({ url: urls.get(target) ?? '', slack, warmupSeconds, seconds, connections: conns, target });
-      runs.push(run);
-      log(`  ${target}: ${count(run.ok)} acks (${run.requestsPerSecond.toFixed(0)}/s), p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms`);
+    const measure = async (target: AckTargetKind, conns: number, secs: number, warm: number, rate?: number): Promise<MeasuredRun> => {
+      const how = rate === undefined ? `${conns} connection${conns === 1 ? '' : 's'}, closed loop` : `${rate}/s steady on ${conns} connections`;
+      const run = await load({ url: urls.get(target) ?? '', slack, warmupSeconds: warm, seconds: secs, connections: conns, target, ...(rate === undefined ? {} : { rate }) });
+      log(`  ${target}, ${how}, ${warm} s warm-up + ${secs} s: p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms, ${run.requestsPerSecond.toFixed(0)} acks/s, answers late by ${run.answerBacklogSeconds.toFixed(1)} s`);
       for (const problem of run.problems) log(`  ${target}: INVALID: ${problem}`);
       return run;
     };
-    const loaded = ratios(await measure('samverkan', connections), await measure('bare', connections));
-    const single = options.single === false ? undefined : ratios(await measure('samverkan', 1), await measure('bare', 1));
-    return { command: `/samverkan ${commandText}`, runs, loaded, ...(single ? { single } : {}), sampleAnswer };
+    // Steady loads: short rounds, alternating which server goes first, pooled per server, so a
+    // burst of other work on the machine falls on both alike.
+    const steady: { rate: number; ratios: AckRatios }[] = [];
+    const rounds = options.rounds ?? 3;
+    const roundSeconds = options.roundSeconds ?? 5;
+    for (const rate of options.rates ?? defaultRates) {
+      const byTarget: Record<AckTargetKind, MeasuredRun[]> = { samverkan: [], bare: [] };
+      for (let round = 0; round < rounds; round += 1) {
+        const order: AckTargetKind[] = round % 2 === 0 ? ['samverkan', 'bare'] : ['bare', 'samverkan'];
+        for (const target of order) byTarget[target].push(await measure(target, connections, roundSeconds, 2, rate));
+      }
+      const samverkan = pooled(byTarget.samverkan);
+      const bare = pooled(byTarget.bare);
+      runs.push(samverkan, bare);
+      steady.push({ rate, ratios: ratios(samverkan, bare) });
+    }
+    const pair = async (conns: number) => {
+      const samverkan = await measure('samverkan', conns, seconds, warmupSeconds);
+      const bare = await measure('bare', conns, seconds, warmupSeconds);
+      runs.push(samverkan, bare);
+      return ratios(samverkan, bare);
+    };
+    const loaded = options.closedLoop === false ? undefined : await pair(connections);
+    const single = options.single === true ? await pair(1) : undefined;
+    return { command: `/samverkan ${commandText}`, runs, steady, ...(loaded ? { loaded } : {}), ...(single ? { single } : {}), sampleAnswer };
   } finally {
     for (const child of children) await stopTarget(child);
     await slack.close();
@@ -126,19 +211,19 @@ function ratios(samverkan: AckRun, bare: AckRun): AckRatios {
 }
 
 function signedCommand(slack: FakeSlack) {
-  return slashCommand({ text: commandText, teamId, responseUrl: slack.responseUrl('bench') }, { signingSecret });
+  return slashCommand({ text: commandText, teamId, responseUrl: slack.responseUrl }, { signingSecret });
 }
 
 /** One request before the load: it must be acked with 200 and, for Samverkan, answered. */
 async function preflight(target: AckTargetKind, url: string, slack: FakeSlack): Promise<string> {
-  slack.reset();
+  const answered = target === 'bare' ? undefined : slack.nextAnswer(5000);
   const res = await post(url, signedCommand(slack));
   if (res.status !== 200) throw new Error(`${target}: preflight got HTTP ${res.status}: ${res.body}`);
-  if (target === 'bare') return '';
-  const answer = await slack.waitFor('response', () => true, 5000);
-  const text = typeof answer.body.text === 'string' ? answer.body.text : JSON.stringify(answer.body).slice(0, 200);
-  if (!/Slutrapport/.test(JSON.stringify(answer.body))) throw new Error(`samverkan: preflight answer is not the deadline list: ${text}`);
-  slack.reset();
+  if (!answered) return '';
+  const body = await answered;
+  const text = typeof body.text === 'string' ? body.text : JSON.stringify(body).slice(0, 200);
+  if (!/Slutrapport/.test(JSON.stringify(body))) throw new Error(`samverkan: preflight answer is not the deadline list: ${text}`);
+  await slack.drain();
   return text;
 }
 
@@ -149,30 +234,101 @@ interface LoadSpec {
   readonly warmupSeconds: number;
   readonly seconds: number;
   readonly connections: number;
+  /** Requests per second of an open-loop steady load; undefined: a closed loop (autocannon). */
+  readonly rate?: number;
   readonly target: AckTargetKind;
 }
 
+/** One run of warm-up + measured seconds, closed-loop or steady, with the answers counted. */
+async function load(spec: LoadSpec): Promise<MeasuredRun> {
+  const { slack, seconds, connections, target } = spec;
+  let responds = 0;
+  // The fake keeps every call; count and forget them as the run goes.
+  const drain = async () => {
+    responds += await slack.drain();
+  };
+  const drainer = setInterval(() => void drain(), 1000);
+  let loadAverage = 0;
+  const loadTimer = setTimeout(() => (loadAverage = loadavg()[0] ?? 0), spec.warmupSeconds * 1000);
+  const traffic = spec.rate === undefined ? await closedLoop(spec) : await openLoop(spec, spec.rate);
+  const { latencies, startedAt, statusCodes, okAll } = traffic;
+  clearInterval(drainer);
+  clearTimeout(loadTimer);
+  // Answers still on their way when the load stopped: wait for the last, so the next run starts
+  // on a quiet server, and say how far behind the answers were.
+  const stoppedAt = performance.now();
+  let lastAnswerAt = stoppedAt;
+  for (let quiet = 0; quiet < 500 && performance.now() - stoppedAt < 60_000; ) {
+    await sleep(50);
+    const before = responds;
+    await drain();
+    if (responds > before) {
+      lastAnswerAt = performance.now();
+      quiet = 0;
+    } else quiet += 50;
+  }
+
+  const ok = latencies.length;
+  const non2xx = Object.entries(statusCodes).reduce((sum, [code, n]) => (code.startsWith('2') ? sum : sum + n), 0);
+  const problems: string[] = [];
+  if (non2xx > 0 || traffic.non2xxAll > 0) problems.push(`${traffic.non2xxAll} non-2xx responses (measured window: ${JSON.stringify(statusCodes)})`);
+  if (traffic.errors > 0) problems.push(`${traffic.errors} connection errors`);
+  if (traffic.timeouts > 0) problems.push(`${traffic.timeouts} timeouts`);
+  if (ok === 0) problems.push('no successful responses');
+  if (target === 'samverkan' && responds < okAll) problems.push(`only ${responds} of ${okAll} acked commands were answered through respond()`);
+  const slowest = latencies
+    .map((latency, i) => ({ at: (startedAt[i] ?? 0) / 1000, ms: latency }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
+  return {
+    target,
+    latencies,
+    rounds: 1,
+    slowest,
+    answerBacklogSeconds: (lastAnswerAt - stoppedAt) / 1000,
+    loadAverage,
+    seconds,
+    connections,
+    statusCodes,
+    ok,
+    non2xx,
+    errors: traffic.errors,
+    timeouts: traffic.timeouts,
+    ...(spec.rate !== undefined ? { rate: spec.rate } : {}),
+    requestsPerSecond: ok / seconds,
+    p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
+    p99: percentile(latencies, 99),
+    max: percentile(latencies, 100),
+    responds,
+    problems,
+  };
+}
+
+interface Traffic {
+  readonly latencies: number[];
+  /** ms into the measured window at which each recorded request started (or was due). */
+  readonly startedAt: number[];
+  readonly statusCodes: Record<string, number>;
+  readonly okAll: number;
+  readonly non2xxAll: number;
+  readonly errors: number;
+  readonly timeouts: number;
+}
+
 /**
- * One autocannon run of warm-up + measured seconds. The warm-up is part of the same run, so the
- * measured window starts on open, warm connections: a fresh autocannon run opens its connections
- * all at once, and a busy Node server accepts them about one per event-loop turn, which would
- * put seconds of connection set-up into the first requests.
+ * autocannon's closed loop: each connection sends its next request as soon as the last is acked.
+ * The warm-up is part of the same run, so the measured window starts on open, warm connections:
+ * a fresh autocannon run opens its connections all at once, and a busy Node server accepts them
+ * about one per event-loop turn, which would put seconds of connection set-up into the first
+ * requests.
  */
-async function load(spec: LoadSpec): Promise<AckRun> {
-  const { url, slack, warmupSeconds, seconds, connections, target } = spec;
+async function closedLoop(spec: LoadSpec): Promise<Traffic> {
+  const { url, slack, warmupSeconds, seconds, connections } = spec;
   const latencies: number[] = [];
   const startedAt: number[] = [];
   const statusCodes: Record<string, number> = {};
   let okAll = 0;
-  let responds = 0;
-  // The fake keeps every call; count and forget them as the run goes.
-  const drain = () => {
-    responds += slack.calls('response').length;
-    slack.reset();
-  };
-  const drainer = setInterval(drain, 1000);
-  let loadAverage = 0;
-  const loadTimer = setTimeout(() => (loadAverage = loadavg()[0] ?? 0), warmupSeconds * 1000);
   const started = performance.now();
   const measureFrom = started + warmupSeconds * 1000;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -207,53 +363,32 @@ async function load(spec: LoadSpec): Promise<AckRun> {
       }
     });
   });
-  clearInterval(drainer);
-  clearTimeout(loadTimer);
-  // Answers still on their way when the load stopped: wait for the last, so the next run starts
-  // on a quiet server, and say how far behind the answers were.
-  const stoppedAt = performance.now();
-  let lastAnswerAt = stoppedAt;
-  for (let quiet = 0; quiet < 500 && performance.now() - stoppedAt < 60_000; ) {
-    await sleep(50);
-    const before = responds;
-    drain();
-    if (responds > before) {
-      lastAnswerAt = performance.now();
-      quiet = 0;
-    } else quiet += 50;
-  }
+  return { latencies, startedAt, statusCodes, okAll, non2xxAll: result.non2xx, errors: result.errors, timeouts: result.timeouts };
+}
 
-  const ok = latencies.length;
-  const non2xx = Object.entries(statusCodes).reduce((sum, [code, n]) => (code.startsWith('2') ? sum : sum + n), 0);
-  const problems: string[] = [];
-  if (non2xx > 0 || result.non2xx > 0) problems.push(`${result.non2xx} non-2xx responses (measured window: ${JSON.stringify(statusCodes)})`);
-  if (result.errors > 0) problems.push(`${result.errors} connection errors`);
-  if (result.timeouts > 0) problems.push(`${result.timeouts} timeouts`);
-  if (ok === 0) problems.push('no successful responses');
-  if (target === 'samverkan' && responds < okAll) problems.push(`only ${responds} of ${okAll} acked commands were answered through respond()`);
-  const slowest = latencies
-    .map((latency, i) => ({ at: (startedAt[i] ?? 0) / 1000, ms: latency }))
-    .sort((a, b) => b.ms - a.ms)
-    .slice(0, 5);
-  return {
-    target,
-    slowest,
-    answerBacklogSeconds: (lastAnswerAt - stoppedAt) / 1000,
-    loadAverage,
-    seconds,
+/** A steady open-loop load at `rate` requests per second over the same number of connections. */
+async function openLoop(spec: LoadSpec, rate: number): Promise<Traffic> {
+  const { url, slack, warmupSeconds, seconds, connections } = spec;
+  const result = await steadyLoad({
+    url,
+    rate,
     connections,
-    statusCodes,
-    ok,
-    non2xx,
+    warmupSeconds,
+    seconds,
+    makeRequest: () => {
+      const signed = signedCommand(slack);
+      return { headers: signed.headers, body: signed.body };
+    },
+  });
+  const non2xxAll = result.sent - result.okAll - result.errors - result.timeouts;
+  return {
+    latencies: result.latencies,
+    startedAt: result.dueAt.map((s) => s * 1000),
+    statusCodes: result.statusCodes,
+    okAll: result.okAll,
+    non2xxAll,
     errors: result.errors,
     timeouts: result.timeouts,
-    requestsPerSecond: ok / seconds,
-    p50: percentile(latencies, 50),
-    p90: percentile(latencies, 90),
-    p99: percentile(latencies, 99),
-    max: percentile(latencies, 100),
-    responds,
-    problems,
   };
 }
 
@@ -301,7 +436,9 @@ export function ackTable(result: AckResult): { header: string[]; rows: string[][
   const header = ['server', 'load', 'acks (2xx)', 'non-2xx', 'errors', 'req/s', 'p50', 'p90', 'p99', 'max', 'respond() seen', 'answers late by', 'loadavg'];
   const rows = result.runs.map((r) => [
     r.target === 'bare' ? 'bare Bolt 5 (ack only)' : 'Samverkan (createApp)',
-    `${r.connections} connection${r.connections === 1 ? '' : 's'}`,
+    r.rate === undefined
+      ? `closed loop, ${r.connections} conn., ${r.seconds} s`
+      : `${r.rate}/s steady, ${r.connections} conn., ${r.rounds}×${Math.round(r.seconds / r.rounds)} s`,
     count(r.ok),
     count(r.non2xx),
     count(r.errors + r.timeouts),
@@ -319,21 +456,29 @@ export function ackTable(result: AckResult): { header: string[]; rows: string[][
 
 export function ackSummary(result: AckResult): string[] {
   const met = (value: number) => (!Number.isFinite(value) ? 'not measured' : value <= 1.3 ? 'met' : 'MISSED');
-  const verdict = (r: AckRatios) => `p99 ratio ${ratio(r.p99)} (target ≤ 1.3: ${met(r.p99)}), p50 ratio ${ratio(r.p50)}`;
   const connections = result.runs[0]?.connections ?? 50;
-  const lines = [`Samverkan/bare, ${connections} connections: ${verdict(result.loaded)}`];
+  const lines = result.steady.map(
+    ({ rate, ratios: r }) =>
+      `Samverkan/bare, steady ${rate}/s on ${connections} connections: p99 ratio ${ratio(r.p99)} (target ≤ 1.3: ${met(r.p99)}), p50 ratio ${ratio(r.p50)}`,
+  );
+  if (result.loaded) {
+    const rate = (target: AckTargetKind) => result.runs.find((r) => r.target === target && r.rate === undefined && r.connections === connections)?.requestsPerSecond ?? Number.NaN;
+    lines.push(
+      `Samverkan/bare, closed loop on ${connections} connections (saturation; reference, no target): p99 ratio ${ratio(result.loaded.p99)}, p50 ratio ${ratio(result.loaded.p50)}; acks per second ${rate('samverkan').toFixed(0)} against ${rate('bare').toFixed(0)}`,
+    );
+  }
   if (result.single) {
     lines.push(`Samverkan/bare, 1 connection (no queueing; reference, no target): p99 ratio ${ratio(result.single.p99)}, p50 ratio ${ratio(result.single.p50)}`);
   }
   for (const r of result.runs) {
-    for (const problem of r.problems) lines.push(`INVALID ${r.target}, ${r.connections} connections: ${problem}`);
+    for (const problem of r.problems) lines.push(`INVALID ${r.target}, ${r.rate ? `${r.rate}/s steady` : `${r.connections} connections`}: ${problem}`);
   }
   return lines;
 }
 
 export function ackSlowest(result: AckResult): string[] {
   return result.runs.map(
-    (r) => `${r.target}, ${r.connections} conn: slowest acks ${r.slowest.map((s) => `${ms(s.ms)} ms @${s.at.toFixed(1)} s`).join(', ')}`,
+    (r) => `${r.target}, ${r.rate === undefined ? `closed loop ${r.connections} conn.` : `${r.rate}/s`}: slowest acks ${r.slowest.map((s) => `${ms(s.ms)} ms @${s.at.toFixed(1)} s`).join(', ')}`,
   );
 }
 
@@ -343,7 +488,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     ...(profiles ? { cpuProfileDir: profiles } : {}),
     ...(process.env.BENCH_SECONDS ? { seconds: Number(process.env.BENCH_SECONDS) } : {}),
     ...(process.env.BENCH_CONNECTIONS ? { connections: Number(process.env.BENCH_CONNECTIONS) } : {}),
-    single: process.env.BENCH_SINGLE !== '0',
+    single: process.env.BENCH_SINGLE === '1',
+    closedLoop: process.env.BENCH_CLOSED !== '0',
+    ...(process.env.BENCH_RATES ? { rates: process.env.BENCH_RATES.split(',').filter(Boolean).map(Number) } : {}),
+    ...(process.env.BENCH_ROUNDS ? { rounds: Number(process.env.BENCH_ROUNDS) } : {}),
   });
   const table = ackTable(result);
   console.log(`\n${textTable(table.header, table.rows)}\n\n${[...ackSummary(result), ...ackSlowest(result)].join('\n')}`);

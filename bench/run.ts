@@ -2,9 +2,12 @@
  * `npm run bench`: runs every benchmark, prints the tables, and rewrites the results section of
  * docs/benchmarks.md (between the bench:results markers) with this run's numbers.
  *
- *   BENCH_SECONDS=20       measured seconds per ack-latency run (warm-up: 5 s more)
- *   BENCH_CONNECTIONS=50   connections of the loaded ack-latency runs
- *   BENCH_SINGLE=0         skip the one-connection reference runs
+ *   BENCH_RATES=100,200,400,800  steady ack-latency loads, commands per second
+ *   BENCH_ROUNDS=3         alternating rounds per steady rate (5 s each, after 2 s warm-up)
+ *   BENCH_SECONDS=20       measured seconds of the closed-loop ack-latency runs (warm-up: 5 s more)
+ *   BENCH_CONNECTIONS=50   connections of the ack-latency runs
+ *   BENCH_CLOSED=0         skip the closed-loop (saturation) runs
+ *   BENCH_SINGLE=1         add the one-connection reference runs
  *   BENCH_CLAIM_REPS=…     claims measured per size (default 1000 SQLite, 500 PostgreSQL)
  *   BENCH_REPORT_REPS=3    annual reports built per size and dialect (bench/annual-report.ts)
  *   BENCH_DATABASE_URL=…   PostgreSQL (default postgres://postgres@127.0.0.1:5432/test)
@@ -74,10 +77,14 @@ async function main(): Promise<void> {
   console.log('\n2. Slash-command ack latency');
   const seconds = envNumber('BENCH_SECONDS');
   const connections = envNumber('BENCH_CONNECTIONS');
+  const rounds = envNumber('BENCH_ROUNDS');
   const ack = await runAckLatency({
     ...(seconds ? { seconds } : {}),
     ...(connections ? { connections } : {}),
-    single: process.env.BENCH_SINGLE !== '0',
+    ...(rounds ? { rounds } : {}),
+    ...(process.env.BENCH_RATES ? { rates: process.env.BENCH_RATES.split(',').filter(Boolean).map(Number) } : {}),
+    closedLoop: process.env.BENCH_CLOSED !== '0',
+    single: process.env.BENCH_SINGLE === '1',
   });
   const ackT = ackTable(ack);
   console.log(`\n${textTable(ackT.header, ackT.rows)}\n`);
@@ -136,7 +143,7 @@ function resultsMarkdown(info: RunInfo, claim: ClaimResult, ack: AckResult): str
     '',
     ...ackSummary(ack).map((l) => `- ${l}`),
     '',
-    `Latencies are of 2xx acks only; every other status is counted in \`non-2xx\` and makes the run invalid. \`respond() seen\` counts the answers that reached the fake Slack (warm-up included); \`answers late by\` is how long answers kept arriving after the load stopped. Samverkan's answer in the preflight request began: "${ack.sampleAnswer.slice(0, 100).replace(/\s+/g, ' ')}${ack.sampleAnswer.length > 100 ? '…' : ''}"`,
+    `Latencies are of 2xx acks only; every other status is counted in \`non-2xx\` and makes the run invalid. Steady loads count from the moment each command was due. \`respond() seen\` counts the answers that reached the fake Slack (warm-ups included); \`answers late by\` is how long answers kept arriving after the load stopped (the longest over a rate's rounds). Samverkan's answer in the preflight request began: "${ack.sampleAnswer.slice(0, 100).replace(/\s+/g, ' ')}${ack.sampleAnswer.length > 100 ? '…' : ''}"`,
     '',
     '',
   ].join('\n');
