@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { createSlackAdapter, slackEventsPath, type SlackAdapter } from '../adapters/slack/index.ts';
-import { createTeamsAdapter, type TeamsAdapter } from '../adapters/teams/index.ts';
+import { lazyTeamsAdapter, type LazyTeamsAdapter } from '../adapters/teams/lazy.ts';
 import { openStore, type Store } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { KyselyConversationStore } from '../db/repositories/people.ts';
@@ -50,7 +50,7 @@ export interface SamverkanApp {
   readonly scheduler: Scheduler;
   readonly server: Server;
   readonly slack: SlackAdapter | undefined;
-  readonly teams: TeamsAdapter;
+  readonly teams: LazyTeamsAdapter;
   /** One line per part: what is enabled and where. */
   readonly summary: string[];
   /** The address people reach the bot's HTTP server at (PUBLIC_BASE_URL, else localhost:PORT). */
@@ -104,7 +104,8 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     return `http://localhost:${typeof address === 'object' && address ? address.port : env.PORT}`;
   };
 
-  const teams = createTeamsAdapter({
+  // botbuilder loads on the first Teams request, or now when Teams is set up for real (below).
+  const teams = lazyTeamsAdapter({
     bot,
     conversations: new KyselyConversationStore(store.db, now),
     ...(env.MICROSOFT_APP_ID ? { appId: env.MICROSOFT_APP_ID } : {}),
@@ -114,6 +115,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     linkFile: async (file) => fileUrl(publicBaseUrl(), await fileStore.put(file, 72), file.name),
     log,
   });
+  if (env.MICROSOFT_APP_ID) await teams.load();
   notifiers.set('teams', teams.notifier);
   routes.push({ path: '/api/messages', handler: teams.httpHandler });
   summary.push(
