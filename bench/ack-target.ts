@@ -7,7 +7,9 @@
  *
  * Both serve `/slack/events` from a plain Node HTTP server on 127.0.0.1. Configuration comes in
  * environment variables (BENCH_SIGNING_SECRET, BENCH_SLACK_API_URL, BENCH_TEAM_ID, BENCH_DB);
- * the port goes back over IPC, and a 'stop' message shuts the server down.
+ * the port goes back over IPC, and a 'stop' message shuts the server down. Diagnostics:
+ * BENCH_DIAG=1 prints each server's GC pauses and event-loop delay when it stops;
+ * BENCH_LOOP_MONITOR=1 prints event-loop stalls over 100 ms as they happen.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -122,6 +124,26 @@ function watchServer(server: Server): void {
       const took = performance.now() - start;
       if (took > 500) console.error(`[${process.argv[2]}] ${new Date().toISOString()} ${req.method} ${req.url} acked after ${took.toFixed(0)} ms`);
     });
+  });
+}
+
+// Diagnostics: BENCH_DIAG=1 prints, at stop, the main thread's GC pauses and event-loop delay.
+if (process.env.BENCH_DIAG === '1') {
+  const { PerformanceObserver } = await import('node:perf_hooks');
+  const pauses: number[] = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push(entry.duration);
+  }).observe({ entryTypes: ['gc'] });
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  process.on('message', (message) => {
+    if (message !== 'stop') return;
+    const sorted = [...pauses].sort((a, b) => a - b);
+    const over = (limit: number) => sorted.filter((p) => p > limit).length;
+    console.error(
+      `[${process.argv[2]}] gc: ${pauses.length} pauses, total ${sorted.reduce((a, b) => a + b, 0).toFixed(0)} ms, >2 ms ${over(2)}, >5 ms ${over(5)}, max ${(sorted.at(-1) ?? 0).toFixed(1)} ms; ` +
+        `loop delay p50 ${(delay.percentile(50) / 1e6).toFixed(2)} p99 ${(delay.percentile(99) / 1e6).toFixed(2)} max ${(delay.max / 1e6).toFixed(1)} ms`,
+    );
   });
 }
 

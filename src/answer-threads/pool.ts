@@ -46,6 +46,8 @@ export async function startAnswerThreads(options: AnswerThreadOptions): Promise<
     maxQueue: options.maxWaiting ?? 2_000,
     // The thread registers tsx itself (boot.mjs); the main thread's loader flags are not for it.
     execArgv: [],
+    // Per-task timing histograms cost the main thread a little on every command; nobody reads them.
+    recordTiming: false,
     // Linux: the answer threads run at a lower CPU priority than the main thread, so when the
     // two cores are busy the kernel lets the ack (Slack's hard 3-second limit) go first and the
     // answer (30 minutes on the response_url) wait a little.
