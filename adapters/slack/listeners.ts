@@ -30,7 +30,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 function registerSlashCommand(app: App, deps: ListenerDeps): void {
   app.command(slashCommands, async ({ command, ack }) => {
     await ack();
-    await deps.answerCommand(commandJob(command));
+    // Not awaited: the listener would otherwise keep Bolt's whole request context alive until
+    // the answer thread is done. answerCommand reports its own failures to the person.
+    deps.answerCommand(commandJob(command)).catch((err: unknown) => deps.log.error({ err }, 'answering a slash command failed'));
   });
 }
 
