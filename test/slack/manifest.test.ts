@@ -1,11 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { slackEventsPath, slashCommand } from '../../adapters/slack/index.ts';
 
-const schemaPath = path.resolve(process.cwd(), '../shared/schemas/slack-app-manifest.schema.json');
+// The project's shared schema, next to the repository; a copy travels with the repository so a
+// clone elsewhere (a CI runner) validates against the same schema.
+const sharedSchemaPath = path.resolve(process.cwd(), '../shared/schemas/slack-app-manifest.schema.json');
+const vendoredSchemaPath = path.resolve(process.cwd(), 'manifest/slack/schema/slack-app-manifest.schema.json');
+const schemaPath = existsSync(sharedSchemaPath) ? sharedSchemaPath : vendoredSchemaPath;
 const manifestPath = path.resolve(process.cwd(), 'manifest/slack/manifest.yaml');
 
 interface Manifest {
@@ -23,6 +27,10 @@ describe('Slack app manifest', () => {
     const valid = validate(manifest);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
+  });
+
+  it.runIf(existsSync(sharedSchemaPath))('keeps its copy of the schema the same as the shared one', () => {
+    expect(readFileSync(vendoredSchemaPath, 'utf8')).toBe(readFileSync(sharedSchemaPath, 'utf8'));
   });
 
   it('declares the slash command, scopes and endpoints the adapter serves', () => {
