@@ -34,6 +34,9 @@ export async function readBotRequest(req: IncomingMessage): Promise<Request> {
     throw new BadRequest('request body is not JSON');
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequest('request body is not an activity');
+  // CloudAdapter would throw on it and the server would answer 500, as if the bot were broken.
+  const type = (body as { type?: unknown }).type;
+  if (typeof type !== 'string' || type === '') throw new BadRequest('request body is not an activity: it has no type');
   return { method: req.method ?? 'POST', headers: req.headers, body: body as Record<string, unknown> };
 }
 

@@ -112,9 +112,13 @@ describe('Teams messages', () => {
     expect(h.seen.commands[0]?.actor.tenantId).toBe(TEST_TENANT_ID);
   });
 
-  test('a body that is not JSON gets 400, a GET gets 405', async () => {
+  test('a body that is not JSON or not an activity gets 400, a GET gets 405', async () => {
     const bad = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
     expect(bad.status).toBe(400);
+    const untyped = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"frister"}' });
+    expect(untyped.status).toBe(400);
+    expect(await untyped.text()).toBe('request body is not an activity: it has no type');
+    expect(h.seen.commands).toEqual([]);
     const get = await fetch(h.url);
     expect(get.status).toBe(405);
   });
