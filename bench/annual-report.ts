@@ -10,6 +10,7 @@
  *
  *   npx tsx bench/annual-report.ts        (BENCH_REPORT_REPS, BENCH_DATABASE_URL, BENCH_SKIP_POSTGRES=1)
  */
+import { reportPeriod } from '../workflows/reporting/rules.ts';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -182,7 +183,7 @@ const committees = Array.from({ length: COMMITTEES }, (_, i) => ({ id: `n${i}`, 
 
 /** What `annual <year>` does after parsing: read, build, render. */
 async function buildOnce(store: Store): Promise<number> {
-  const sources = await new KyselyReportSources(store.db).forPeriod(`${YEAR}-01-01`, `${YEAR}-12-31`);
+  const sources = await new KyselyReportSources(store.db).forPeriod(reportPeriod(`${YEAR}-01-01`, `${YEAR}-12-31`, 'Europe/Stockholm'));
   const rounds = await new KyselyAnnualRounds(store.db, () => new Date().toISOString()).listForYear(YEAR);
   const report = buildAnnualReport({ municipality: 'Bänkkommun', year: YEAR, compiledOn: `${YEAR + 1}-01-20`, committees, sources, rounds });
   const files = await reportFiles(report, { t: translator('sv'), locale: 'sv', zone: 'Europe/Stockholm' });

@@ -12,6 +12,7 @@ import type {
   FundingCallFact,
   ReportSources,
   VisitFact,
+  ReportPeriod,
   YearSources,
 } from '../../workflows/reporting/ports.ts';
 import type { AnnualRoundTable } from '../schema-reporting.ts';
@@ -120,7 +121,8 @@ export class KyselyCalendarTokens implements CalendarTokenRepository {
 export class KyselyReportSources implements ReportSources {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async forPeriod(from: LocalDate, to: LocalDate, committeeId?: string): Promise<YearSources> {
+  async forPeriod(period: ReportPeriod, committeeId?: string): Promise<YearSources> {
+    const { from, to, startsAt, endsBefore } = period;
     const engagements = await this.db
       .selectFrom('engagements')
       .select(factColumns)
@@ -141,9 +143,6 @@ export class KyselyReportSources implements ReportSources {
       .orderBy('due_date')
       .orderBy('id')
       .execute();
-    // Instants are UTC text; a year's bounds in UTC differ from Stockholm's by an hour at New Year, which a yearly report can bear.
-    const fromAt = from;
-    const toAt = `${to}T99`;
     const visits = await this.visitsBetween(from, to, committeeId);
     const applications = await this.db
       .selectFrom('applications')
@@ -151,8 +150,8 @@ export class KyselyReportSources implements ReportSources {
       .select(['applications.id', 'applications.engagement_id', 'applications.call_text', 'applications.amount', 'applications.prestudy', 'applications.status', 'applications.created_at', 'applications.submitted_at'])
       .where((eb) =>
         eb.or([
-          eb.and([eb('applications.created_at', '>=', fromAt), eb('applications.created_at', '<=', toAt)]),
-          eb.and([eb('applications.submitted_at', '>=', fromAt), eb('applications.submitted_at', '<=', toAt)]),
+          eb.and([eb('applications.created_at', '>=', startsAt), eb('applications.created_at', '<', endsBefore)]),
+          eb.and([eb('applications.submitted_at', '>=', startsAt), eb('applications.submitted_at', '<', endsBefore)]),
         ]),
       )
       .$if(committeeId !== undefined, (q) => q.where('engagements.committee_id', '=', committeeId ?? ''))
@@ -164,8 +163,8 @@ export class KyselyReportSources implements ReportSources {
       .innerJoin('applications', 'applications.id', 'decisions.application_id')
       .innerJoin('engagements', 'engagements.id', 'applications.engagement_id')
       .select(['decisions.id', 'decisions.application_id', 'applications.engagement_id', 'decisions.body', 'decisions.outcome', 'decisions.reference', 'decisions.decided_at'])
-      .where('decisions.decided_at', '>=', fromAt)
-      .where('decisions.decided_at', '<=', toAt)
+      .where('decisions.decided_at', '>=', startsAt)
+      .where('decisions.decided_at', '<', endsBefore)
       .$if(committeeId !== undefined, (q) => q.where('engagements.committee_id', '=', committeeId ?? ''))
       .orderBy('decisions.decided_at')
       .orderBy('decisions.id')

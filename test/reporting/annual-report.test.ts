@@ -96,6 +96,24 @@ describe.each(dialects)('annual report (%s)', (dialect) => {
     expect(replyText(await core.say('årsrapport 2016 nämnd=xyz'))).toContain('Det finns ingen nämnd ”xyz”');
   });
 
+  it('counts an application by the Stockholm calendar: 00:30 on New Year’s Day belongs to the new year', async () => {
+    core = await startCore(dialect, '2017-01-20T09:00:00Z', tyresoConfig);
+    const db = core.app.store.db;
+    await seedTyreso2016(db);
+    const digiit = await db.selectFrom('engagements').select('id').where('title', '=', 'DigiIT').executeTakeFirstOrThrow();
+    const template = await db.selectFrom('applications').selectAll().executeTakeFirstOrThrow();
+    const { id: _id, ...row } = template;
+    // 23:30 on 31 December in Stockholm, and 00:30 on 1 January: 22:30 and 23:30 UTC on 31 December.
+    for (const [call, at] of [
+      ['Sen ansökan', '2016-12-31T22:30:00.000Z'],
+      ['Nyårsansökan', '2016-12-31T23:30:00.000Z'],
+    ] as const) {
+      await db.insertInto('applications').values({ ...row, engagement_id: digiit.id, call_text: call, status: 'draft', created_at: at, updated_at: at, submitted_at: null }).execute();
+    }
+    expect(replyText(files(await core.say('årsrapport 2016', { actor: coordinator })).reply)).toContain('ansökningar: 6)');
+    expect(replyText(files(await core.say('årsrapport 2017', { actor: coordinator })).reply)).toContain('ansökningar: 1)');
+  });
+
   it('is in English when the municipality’s language is English, and says so when a year is empty', async () => {
     core = await startCore(dialect, '2017-01-20T09:00:00Z', { ...tyresoConfig, municipality: { ...tyresoConfig.municipality, language: 'en' } });
     const { docx } = files(await core.say('annual 2015'));

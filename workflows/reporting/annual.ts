@@ -14,7 +14,7 @@ import { translator } from '../../src/i18n/index.ts';
 import * as cards from './cards.ts';
 import { buildAnnualReport, reportFiles } from './document/index.ts';
 import type { ReportingRepos, ReportingSettings } from './ports.ts';
-import { annualSchedule } from './rules.ts';
+import { annualSchedule, reportPeriod } from './rules.ts';
 
 export const ANNUAL_REMINDER = 'annual.reminder';
 export const ANNUAL_STATUS = 'annual.status';
@@ -41,7 +41,7 @@ export class AnnualService {
     if (args.committee !== undefined) requireCommittee(this.settings, args.committee);
     const today = localDate(ctx.now, this.settings.timeZone);
     if (args.year > Number(today.slice(0, 4))) throw new BotFailure({ code: 'reporting.error.futureYear', params: { year: args.year } });
-    const sources = await this.uow.read.reportSources.forPeriod(`${args.year}-01-01`, `${args.year}-12-31`, args.committee);
+    const sources = await this.uow.read.reportSources.forPeriod(reportPeriod(`${args.year}-01-01`, `${args.year}-12-31`, this.settings.timeZone), args.committee);
     const rounds = await this.uow.read.annualRounds.listForYear(args.year);
     const report = buildAnnualReport({
       municipality: this.settings.name,
@@ -98,7 +98,7 @@ export class AnnualService {
     if (!committee || !row.target) return { action: 'drop', reason: 'committee or target missing' };
     const round = await this.uow.read.annualRounds.get(year, committee.id);
     if (round?.confirmedAt) return { action: 'drop', reason: 'already confirmed' };
-    const sources = await this.uow.read.reportSources.forPeriod(`${year}-01-01`, `${year}-12-31`, committee.id);
+    const sources = await this.uow.read.reportSources.forPeriod(reportPeriod(`${year}-01-01`, `${year}-12-31`, this.settings.timeZone), committee.id);
     return { action: 'send', target: row.target, card: cards.reminderCard(year, committee, sources, round, row.payload.followUp === true, this.c) };
   }
 

@@ -96,9 +96,23 @@ export interface YearSources {
   readonly decisions: readonly DecisionFact[];
 }
 
+/** Days from `from` to `to`, both included, and the same span as UTC instants in the municipality's zone. */
+export interface ReportPeriod {
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+  /** The first moment of `from`. */
+  readonly startsAt: string;
+  /** The first moment after `to`. */
+  readonly endsBefore: string;
+}
+
 export interface ReportSources {
-  /** Engagements whose period touches [from, to], and the deadlines, visits, applications and decisions dated in it. */
-  forPeriod(from: LocalDate, to: LocalDate, committeeId?: string): Promise<YearSources>;
+  /**
+   * Engagements whose period touches the days, the deadlines and visits dated in them, and the
+   * applications and decisions made in it: a decision at 00:30 on New Year's Day in Stockholm is
+   * 23:30 UTC the day before, and belongs to the new year.
+   */
+  forPeriod(period: ReportPeriod, committeeId?: string): Promise<YearSources>;
   /** Engagements running or reporting now: the public list. */
   ongoing(): Promise<EngagementFact[]>;
   /** Deadlines due on or after `from` (calendar feed), of one committee or all. */

@@ -1,6 +1,8 @@
 import type { DateTime } from 'luxon';
 import { addDays, isFirstYearOfTerm, isWorkingDay, localDate, localToUtc, nextWorkingDay, termOfOffice, type TermOfOffice } from '../../src/calendar/index.ts';
 import { toInstant } from '../../src/core/clock.ts';
+import type { LocalDate } from '../../src/core/command.ts';
+import type { ReportPeriod } from './ports.ts';
 
 /** Pure rules of R6 and R8: when committees are asked about their year, when the policy is due. */
 
@@ -53,4 +55,14 @@ function dayIn(monthDay: string, year: number): string {
   // 29 February in a common year falls back to the 28th.
   if (monthDay === '02-29' && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return `${year}-02-28`;
   return `${year}-${monthDay}`;
+}
+
+/** The days from `from` to `to` as a report period in `zone`. */
+export function reportPeriod(from: LocalDate, to: LocalDate, zone: string): ReportPeriod {
+  return {
+    from,
+    to,
+    startsAt: toInstant(localToUtc(from, '00:00', zone)),
+    endsBefore: toInstant(localToUtc(addDays(to, 1), '00:00', zone)),
+  };
 }

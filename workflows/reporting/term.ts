@@ -9,7 +9,7 @@ import { termOfOffice } from '../../src/calendar/index.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { termCard } from './cards.ts';
 import type { ReportingRepos, ReportingSettings } from './ports.ts';
-import { previousTerm, termReminder } from './rules.ts';
+import { previousTerm, reportPeriod, termReminder } from './rules.ts';
 
 export const TERM_REMINDER = 'term.policy';
 
@@ -41,7 +41,7 @@ export class TermService {
     if (!row.target) return { action: 'drop', reason: 'no target' };
     const term = termOfOffice(String(row.payload.start));
     const previous = previousTerm(term);
-    const sources = await this.uow.read.reportSources.forPeriod(previous.start, previous.end);
+    const sources = await this.uow.read.reportSources.forPeriod(reportPeriod(previous.start, previous.end, this.settings.timeZone));
     const counts = new Map<EngagementType, number>();
     for (const type of engagementTypes) {
       const n = sources.engagements.filter((e) => e.type === type).length;
