@@ -10,6 +10,7 @@ export {
   formatLocalDate,
   isLocalDate,
   localDate,
+  localDaysToUtc,
   localToUtc,
   parseLocalDate,
 } from './time.ts';

@@ -80,6 +80,15 @@ export function localToUtc(date: LocalDate, time: LocalTime, zone: string): Date
   return DateTime.fromMillis(instantForWallClock(wall, zone), { zone: 'utc' });
 }
 
+/**
+ * Whole local days from `from` to `to`, both included, as UTC instants: the first moment of
+ * `from` and the first moment after `to` in `zone`. Something stamped at 00:30 on New Year's
+ * Day in Stockholm (23:30 UTC the day before) falls in the new year's range.
+ */
+export function localDaysToUtc(from: LocalDate, to: LocalDate, zone: string): { readonly start: DateTime; readonly end: DateTime } {
+  return { start: localToUtc(from, '00:00', zone), end: localToUtc(addDays(to, 1), '00:00', zone) };
+}
+
 function instantForWallClock(wall: number, zone: string): number {
   const offsetAt = (instant: number): number => DateTime.fromMillis(instant, { zone }).offset * MS_PER_MINUTE;
   // Any transition near this wall time has one of these offsets on either side of it.

@@ -6,6 +6,7 @@ import {
   daysBetween,
   isLocalDate,
   localDate,
+  localDaysToUtc,
   localToUtc,
 } from '../../src/calendar/index.ts';
 
@@ -114,5 +115,18 @@ describe('date arithmetic', () => {
     for (const bad of ['2026-02-29', '2026-13-01', '2026-1-01', '20260101', '2026-01-01T00:00', '']) {
       expect(isLocalDate(bad), bad).toBe(false);
     }
+  });
+});
+
+describe('localDaysToUtc', () => {
+  it('spans whole Stockholm days, so 00:30 on New Year’s Day belongs to the new year', () => {
+    const year = localDaysToUtc('2016-01-01', '2016-12-31', 'Europe/Stockholm');
+    expect(year.start.toISO()).toBe('2015-12-31T23:00:00.000Z');
+    expect(year.end.toISO()).toBe('2016-12-31T23:00:00.000Z');
+  });
+
+  it('is 23 hours long on the day clocks go forward', () => {
+    const day = localDaysToUtc('2026-03-29', '2026-03-29', 'Europe/Stockholm');
+    expect(day.end.diff(day.start, 'hours').hours).toBe(23);
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, localToUtc } from '../../src/calendar/index.ts';
+import { localDaysToUtc } from '../../src/calendar/index.ts';
 import type { Actor } from '../../src/core/actor.ts';
 import { fromInstant, toInstant } from '../../src/core/clock.ts';
 import type { RequestContext, ResolvedArgs } from '../../src/core/command.ts';
@@ -53,9 +53,8 @@ function personText(p: Actor): string {
 
 export async function exportDecisions(g: Governance, args: ResolvedArgs<'decisions.export'>, ctx: RequestContext): Promise<Reply> {
   // Both days count, in the municipality's calendar; the grammar has made sure `to` is not before `from`.
-  const from = toInstant(localToUtc(args.from, '00:00', g.zone));
-  const to = toInstant(localToUtc(addDays(args.to, 1), '00:00', g.zone));
-  const rows = await g.uow.read.decisions.between(from, to);
+  const days = localDaysToUtc(args.from, args.to, g.zone);
+  const rows = await g.uow.read.decisions.between(toInstant(days.start), toInstant(days.end));
   const csv = decisionsCsv(rows, g, ctx.t);
   const text = ctx.t('approval.export.text', { count: rows.length });
   const title = ctx.t('approval.export.title', { from: args.from, to: args.to });

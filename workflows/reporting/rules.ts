@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { addDays, isFirstYearOfTerm, isWorkingDay, localDate, localToUtc, nextWorkingDay, termOfOffice, type TermOfOffice } from '../../src/calendar/index.ts';
+import { addDays, isFirstYearOfTerm, isWorkingDay, localDate, localDaysToUtc, localToUtc, nextWorkingDay, termOfOffice, type TermOfOffice } from '../../src/calendar/index.ts';
 import { toInstant } from '../../src/core/clock.ts';
 import type { LocalDate } from '../../src/core/command.ts';
 import type { ReportPeriod } from './ports.ts';
@@ -59,10 +59,6 @@ function dayIn(monthDay: string, year: number): string {
 
 /** The days from `from` to `to` as a report period in `zone`. */
 export function reportPeriod(from: LocalDate, to: LocalDate, zone: string): ReportPeriod {
-  return {
-    from,
-    to,
-    startsAt: toInstant(localToUtc(from, '00:00', zone)),
-    endsBefore: toInstant(localToUtc(addDays(to, 1), '00:00', zone)),
-  };
+  const days = localDaysToUtc(from, to, zone);
+  return { from, to, startsAt: toInstant(days.start), endsBefore: toInstant(days.end) };
 }
