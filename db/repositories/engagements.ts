@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { actorKey, type Actor } from '../../src/core/actor.ts';
-import type { EngagementStatus, EngagementType } from '../../src/core/command.ts';
+import type { EngagementStatus } from '../../src/core/command.ts';
+import { toEngagementFacts } from './engagement-facts.ts';
 import type { EngagementSummary } from '../../workflows/deadlines/ports.ts';
 import type {
   EngagementApplication,
@@ -105,17 +106,8 @@ export class KyselyEngagements implements EngagementRepository {
 
 function toEngagement(r: Selectable<EngagementTable>): EngagementRecord {
   return {
-    id: r.id,
-    title: r.title,
-    type: r.type as EngagementType,
-    committeeId: r.committee_id,
-    ...(r.partner ? { partner: r.partner } : {}),
-    ...(r.country ? { country: r.country } : {}),
-    ...(r.funder ? { funder: r.funder } : {}),
-    ...(r.start_date ? { startDate: r.start_date } : {}),
-    ...(r.end_date ? { endDate: r.end_date } : {}),
+    ...toEngagementFacts(r),
     ...(r.contact_json ? { contact: JSON.parse(r.contact_json) as Actor } : {}),
-    status: r.status as EngagementStatus,
     createdAt: r.created_at,
     ...(r.terminated_decision && r.terminated_at
       ? {

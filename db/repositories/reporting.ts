@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { actorKey, type Actor } from '../../src/core/actor.ts';
-import type { EngagementStatus, EngagementType, LocalDate } from '../../src/core/command.ts';
+import type { LocalDate } from '../../src/core/command.ts';
 import type {
   AnnualRound,
   AnnualRoundRepository,
@@ -16,7 +16,8 @@ import type {
   YearSources,
 } from '../../workflows/reporting/ports.ts';
 import type { AnnualRoundTable } from '../schema-reporting.ts';
-import type { Database, EngagementTable } from '../schema.ts';
+import { factColumns, toEngagementFacts } from './engagement-facts.ts';
+import type { Database } from '../schema.ts';
 
 /** The reporting workflow's repositories over one connection or transaction. */
 export function reportingRepositories(db: Kysely<Database>, now: () => string) {
@@ -170,7 +171,7 @@ export class KyselyReportSources implements ReportSources {
       .orderBy('decisions.id')
       .execute();
     return {
-      engagements: engagements.map(toEngagementFact),
+      engagements: engagements.map(toEngagementFacts),
       deadlines: deadlines.map(toDeadlineFact),
       visits,
       applications: applications.map((a) => ({
@@ -240,7 +241,7 @@ export class KyselyReportSources implements ReportSources {
 
   async ongoing(): Promise<EngagementFact[]> {
     const rows = await this.db.selectFrom('engagements').select(factColumns).where('status', 'in', ['running', 'reporting']).orderBy('title').orderBy('id').execute();
-    return rows.map(toEngagementFact);
+    return rows.map(toEngagementFacts);
   }
 
   async deadlinesFrom(from: LocalDate, committeeId?: string): Promise<DeadlineFact[]> {
@@ -271,28 +272,6 @@ export class KyselyReportSources implements ReportSources {
       yearly: r.yearly === 1,
     }));
   }
-}
-
-/**
- * What the report and the public list may know of an engagement. Not the engagements
- * repository's mapper: that one reads the contact person, which the public list must never
- * carry, so these queries do not even select it.
- */
-const factColumns = ['id', 'title', 'type', 'committee_id', 'partner', 'country', 'funder', 'start_date', 'end_date', 'status'] as const;
-
-function toEngagementFact(r: Pick<Selectable<EngagementTable>, (typeof factColumns)[number]>): EngagementFact {
-  return {
-    id: r.id,
-    title: r.title,
-    type: r.type as EngagementType,
-    committeeId: r.committee_id,
-    ...(r.partner ? { partner: r.partner } : {}),
-    ...(r.country ? { country: r.country } : {}),
-    ...(r.funder ? { funder: r.funder } : {}),
-    ...(r.start_date ? { startDate: r.start_date } : {}),
-    ...(r.end_date ? { endDate: r.end_date } : {}),
-    status: r.status as EngagementStatus,
-  };
 }
 
 function toDeadlineFact(r: {

@@ -1,19 +1,11 @@
 import type { Actor } from '../../src/core/actor.ts';
-import type { EngagementStatus, EngagementType } from '../../src/core/command.ts';
+import type { EngagementFacts } from '../../src/core/engagement.ts';
+import type { EngagementStatus } from '../../src/core/command.ts';
 import type { OutboxWriter } from '../../src/core/outbox.ts';
 
-export interface EngagementRecord {
-  readonly id: number;
-  readonly title: string;
-  readonly type: EngagementType;
-  readonly committeeId: string;
-  readonly partner?: string;
-  readonly country?: string;
-  readonly funder?: string;
-  readonly startDate?: string;
-  readonly endDate?: string;
+/** The register's whole row: the public facts, the contact person, and its history. */
+export interface EngagementRecord extends EngagementFacts {
   readonly contact?: Actor;
-  readonly status: EngagementStatus;
   readonly createdAt: string;
   readonly termination?: Termination;
 }

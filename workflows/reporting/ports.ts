@@ -1,6 +1,7 @@
 /** Ports and settings of R6 annual reporting, R8 term of office, R9 calendar and public feed. */
 import type { Actor } from '../../src/core/actor.ts';
-import type { EngagementStatus, EngagementType, LocalDate, MonthDay } from '../../src/core/command.ts';
+import type { EngagementFacts } from '../../src/core/engagement.ts';
+import type { LocalDate, MonthDay } from '../../src/core/command.ts';
 import type { OutboxWriter } from '../../src/core/outbox.ts';
 
 export interface ReportingSettings {
@@ -19,18 +20,8 @@ export interface ReportingSettings {
   readonly boardMeetings: readonly { readonly date: LocalDate; readonly body: string }[];
 }
 
-export interface EngagementFact {
-  readonly id: number;
-  readonly title: string;
-  readonly type: EngagementType;
-  readonly committeeId: string;
-  readonly partner?: string;
-  readonly country?: string;
-  readonly funder?: string;
-  readonly startDate?: LocalDate;
-  readonly endDate?: LocalDate;
-  readonly status: EngagementStatus;
-}
+/** What the report and the public list may show of an engagement (never its contact person). */
+export type EngagementFact = EngagementFacts;
 
 export interface DeadlineFact {
   readonly id: number;
