@@ -96,12 +96,15 @@ export async function steadyLoad(spec: SteadyLoadSpec): Promise<SteadyLoadResult
           });
         },
       );
+      let timedOut = false;
       req.on('timeout', () => {
+        timedOut = true;
         timeouts += 1;
         req.destroy();
       });
+      // A timed-out request is destroyed, which also emits 'error'; count it once, as a timeout.
       req.on('error', () => {
-        if (!req.destroyed || timeouts === 0) errors += 1;
+        if (!timedOut) errors += 1;
         resolve();
       });
       req.end(signed.body);

@@ -1,5 +1,5 @@
 import type { Bot } from '../../src/core/bot.ts';
-import type { SlackCommandJob } from './commands.ts';
+import type { CommandAnswerer } from './commands.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import { errorReply } from '../../src/core/reply.ts';
 import type { ReplyRoute, SlackReplies } from './replies.ts';
@@ -12,7 +12,7 @@ export interface AnsweringDeps {
 
 export interface ListenerDeps extends AnsweringDeps {
   /** Answers an acked slash command, on this thread or an answer thread. */
-  readonly answerCommand: (job: SlackCommandJob) => Promise<void>;
+  readonly answerCommand: CommandAnswerer;
 }
 
 /**

@@ -5,8 +5,6 @@ import type { HttpHandler } from '../../src/http/server.ts';
 import type { TeamsAdapter, TeamsAdapterOptions } from './index.ts';
 
 export interface LazyTeamsAdapter extends TeamsAdapter {
-  /** Whether botbuilder has been loaded (the first Teams request or message, or `load()`). */
-  readonly loaded: boolean;
   /** Loads it now; the app does so at start when a Microsoft app id is set, to fail fast. */
   load(): Promise<TeamsAdapter>;
 }
@@ -18,24 +16,12 @@ export interface LazyTeamsAdapter extends TeamsAdapter {
  */
 export function lazyTeamsAdapter(options: TeamsAdapterOptions): LazyTeamsAdapter {
   let adapter: Promise<TeamsAdapter> | undefined;
-  let loaded = false;
-  const load = (): Promise<TeamsAdapter> =>
-    (adapter ??= import('./index.ts').then((m) => {
-      loaded = true;
-      return m.createTeamsAdapter(options);
-    }));
+  const load = (): Promise<TeamsAdapter> => (adapter ??= import('./index.ts').then((m) => m.createTeamsAdapter(options)));
   const httpHandler: HttpHandler = async (req, res) => (await load()).httpHandler(req, res);
   const notifier: Notifier = {
     platform: 'teams',
     post: async (target: Target, card: Card): Promise<MessageRef> => (await load()).notifier.post(target, card),
     update: async (ref: MessageRef, card: Card): Promise<void> => (await load()).notifier.update(ref, card),
   };
-  return {
-    httpHandler,
-    notifier,
-    load,
-    get loaded() {
-      return loaded;
-    },
-  };
+  return { httpHandler, notifier, load };
 }

@@ -16,7 +16,6 @@ export interface AnswerThreadData {
 export type AnswerThreadTask = { readonly kind: 'ping' } | { readonly kind: 'command'; readonly job: SlackCommandJob };
 
 export interface AnswerThreads {
-  readonly threads: number;
   /** Answers a command on a thread; rejects with CommandsOverloaded when `maxWaiting` are waiting. */
   readonly answer: CommandAnswerer;
   close(): Promise<void>;
@@ -61,7 +60,6 @@ export async function startAnswerThreads(options: AnswerThreadOptions): Promise<
     throw err;
   }
   return {
-    threads: options.threads,
     async answer(job) {
       if (pool.queueSize >= pool.options.maxQueue) throw new CommandsOverloaded();
       await pool.run({ kind: 'command', job });
