@@ -1,9 +1,13 @@
-import type { RespondArguments, RespondFn, webApi } from '@slack/bolt';
+import type { RespondArguments, webApi } from '@slack/bolt';
 import type { Bot } from '../../src/core/bot.ts';
 import { textCard, type Card, type Form } from '../../src/core/card.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { encodeMetadata, renderModal, type FormOrigin } from './modal.ts';
 import { isEmptyCard, renderCard, type SlackMessage } from './render.ts';
+import { postToResponseUrl } from './response-url.ts';
+
+/** Answers on a response_url: Bolt's `respond()`, or `respondTo` below; what it resolves to is not read. */
+export type Respond = (message: string | RespondArguments) => Promise<unknown>;
 
 /** How to answer the person behind one request. */
 export interface ReplyRoute {
@@ -12,7 +16,7 @@ export interface ReplyRoute {
   /** The conversation a public reply goes to; without it, the person's DMs with the app. */
   readonly channelId?: string;
   /** The request's response_url; private replies go there as ephemeral messages, else to DMs. */
-  readonly respond?: RespondFn;
+  readonly respond?: Respond;
   /** Needed to open a modal; Slack honours it for 3 seconds after the click or command. */
   readonly triggerId?: string;
   /** Where a form opened from this request came from, for its submission. */
@@ -24,7 +28,7 @@ export interface CardLocation {
   readonly channelId?: string;
   readonly messageTs?: string;
   /** Ephemeral messages cannot be edited with chat.update, only through their response_url. */
-  readonly ephemeralRespond?: RespondFn;
+  readonly ephemeralRespond?: Respond;
 }
 
 /** Turns Replies and Cards into Slack messages and modals on the right channel. */
@@ -100,15 +104,7 @@ function respondArgs(message: SlackMessage, extra: Pick<RespondArguments, 'respo
   return { ...extra, text: message.text, blocks: message.blocks };
 }
 
-/** A response_url kept in a modal's metadata, used the way Bolt's respond() uses it. */
-export function respondTo(responseUrl: string): RespondFn {
-  return async (message) => {
-    const response = await fetch(responseUrl, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(typeof message === 'string' ? { text: message } : message),
-    });
-    if (!response.ok) throw new Error(`response_url answered HTTP ${response.status}`);
-    return response;
-  };
+/** A response_url (a command's, or one kept in a modal's metadata), used the way Bolt's respond() uses it. */
+export function respondTo(responseUrl: string): Respond {
+  return (message) => postToResponseUrl(responseUrl, typeof message === 'string' ? { text: message } : message);
 }
