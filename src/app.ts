@@ -176,13 +176,12 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
   const wantedThreads = slack ? (options.answerThreads ?? env.SLACK_ANSWER_THREADS) : 0;
   const threadsBlockedBy = !store.location ? 'an in-memory database' : clock !== systemClock ? 'a test clock' : undefined;
   const answerThreads = threadsBlockedBy ? 0 : wantedThreads;
-  if (slack) {
-    summary.push(
-      answerThreads > 0
-        ? `Slack commands: acked on the main thread, answered on ${answerThreads} answer thread${answerThreads === 1 ? '' : 's'} (SLACK_ANSWER_THREADS)`
-        : `Slack commands: acked and answered on the main thread${wantedThreads > 0 && threadsBlockedBy ? ` (answer threads need a shared store and the real clock, not ${threadsBlockedBy})` : ' (SLACK_ANSWER_THREADS=0)'}`,
-    );
-  }
+  const threadsLine = (priority?: AnswerThreads['priority']) =>
+    answerThreads > 0
+      ? `Slack commands: acked on the main thread, answered on ${answerThreads} answer thread${answerThreads === 1 ? '' : 's'} (SLACK_ANSWER_THREADS)` +
+        (priority === 'idle' ? ' in the idle CPU class' : priority === 'nice' ? ' at nice 10 (the idle CPU class needs Linux and chrt)' : '')
+      : `Slack commands: acked and answered on the main thread${wantedThreads > 0 && threadsBlockedBy ? ` (answer threads need a shared store and the real clock, not ${threadsBlockedBy})` : ' (SLACK_ANSWER_THREADS=0)'}`;
+  const threadsLineAt = slack ? summary.push(threadsLine()) - 1 : -1;
   let threads: AnswerThreads | undefined;
 
   return {
@@ -210,6 +209,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
           },
         });
         slack.answerCommandsWith(threads.answer);
+        summary[threadsLineAt] = threadsLine(threads.priority);
       }
       await scheduler.start();
       return bound;

@@ -2,6 +2,7 @@ import { Piscina } from 'piscina';
 import { CommandsOverloaded, type CommandAnswerer, type SlackCommandJob } from '../../adapters/slack/commands.ts';
 import type { StoreLocation } from '../../db/connect.ts';
 import type { Config } from '../config/schema.ts';
+import type { AnswerPriority } from './priority.ts';
 
 /** What an answer thread is started with: plain data, copied to the thread. */
 export interface AnswerThreadData {
@@ -18,6 +19,8 @@ export type AnswerThreadTask = { readonly kind: 'ping' } | { readonly kind: 'com
 export interface AnswerThreads {
   /** Answers a command on a thread; rejects with CommandsOverloaded when `maxWaiting` are waiting. */
   readonly answer: CommandAnswerer;
+  /** 'idle' when every thread runs in Linux's idle scheduling class (priority.ts), else 'nice'. */
+  readonly priority: AnswerPriority;
   close(): Promise<void>;
 }
 
@@ -25,7 +28,7 @@ export interface AnswerThreadOptions {
   readonly threads: number;
   /** Commands that may wait for a free thread; beyond that the person is told to try again. */
   readonly maxWaiting?: number;
-  /** How much lower the threads' CPU priority is (Linux nice; default 10). */
+  /** How much lower the threads' CPU priority is where the idle class is not to be had (nice; default 10). */
   readonly niceIncrement?: number;
   readonly data: AnswerThreadData;
 }
@@ -37,7 +40,7 @@ export interface AnswerThreadOptions {
  * piscina pool of long-lived threads. Resolves once every thread has loaded and opened the store.
  */
 export async function startAnswerThreads(options: AnswerThreadOptions): Promise<AnswerThreads> {
-  const pool = new Piscina<AnswerThreadTask, void>({
+  const pool = new Piscina<AnswerThreadTask, AnswerPriority | undefined>({
     filename: new URL('./boot.mjs', import.meta.url).href,
     minThreads: options.threads,
     maxThreads: options.threads,
@@ -47,19 +50,22 @@ export async function startAnswerThreads(options: AnswerThreadOptions): Promise<
     execArgv: [],
     // Per-task timing histograms cost the main thread a little on every command; nobody reads them.
     recordTiming: false,
-    // Linux: the answer threads run at a lower CPU priority than the main thread, so when the
-    // two cores are busy the kernel lets the ack (Slack's hard 3-second limit) go first and the
-    // answer (30 minutes on the response_url) wait a little.
+    // The answer threads run at a lower CPU priority than the main thread, so when the cores are
+    // busy the kernel lets the ack (Slack's hard 3-second limit) go first and the answer (30
+    // minutes on the response_url) wait a little: each thread moves itself to Linux's idle class
+    // (priority.ts); this nice value is what is left where it cannot.
     niceIncrement: options.niceIncrement ?? 10,
     workerData: options.data,
   });
+  let priorities: (AnswerPriority | undefined)[];
   try {
-    await Promise.all(Array.from({ length: options.threads }, () => pool.run({ kind: 'ping' })));
+    priorities = await Promise.all(Array.from({ length: options.threads }, () => pool.run({ kind: 'ping' })));
   } catch (err) {
     await pool.destroy();
     throw err;
   }
   return {
+    priority: priorities.every((p) => p === 'idle') ? 'idle' : 'nice',
     async answer(job) {
       if (pool.queueSize >= pool.options.maxQueue) throw new CommandsOverloaded();
       await pool.run({ kind: 'command', job });

@@ -11,7 +11,9 @@ import { wireCore } from '../core-wiring.ts';
 import { systemClock } from '../core/clock.ts';
 import { createLogger } from '../core/logger.ts';
 import type { AnswerThreadData, AnswerThreadTask } from './pool.ts';
+import { idleThisThread, type AnswerPriority } from './priority.ts';
 
+const priority = idleThisThread();
 const data = workerData as AnswerThreadData;
 const log = createLogger(data.logLevel).child({ thread: 'answers' });
 const store = openStore(data.store.url, data.store.options);
@@ -27,7 +29,9 @@ const { bot } = wireCore({
 });
 const answer = commandAnswerer({ bot, log, replies: new SlackReplies(bot), client });
 
-export default async function run(task: AnswerThreadTask): Promise<void> {
-  if (task.kind === 'ping') return;
+/** A ping says the thread is up, and at which CPU priority; a command is answered. */
+export default async function run(task: AnswerThreadTask): Promise<AnswerPriority | undefined> {
+  if (task.kind === 'ping') return priority;
   await answer(task.job satisfies SlackCommandJob);
+  return undefined;
 }
