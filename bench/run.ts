@@ -3,7 +3,8 @@
  * docs/benchmarks.md (between the bench:results markers) with this run's numbers.
  *
  *   BENCH_RATES=100,200,400,800  steady ack-latency loads, commands per second
- *   BENCH_ROUNDS=3         alternating rounds per steady rate (5 s each, after 2 s warm-up)
+ *   BENCH_ROUNDS=6         alternating rounds per steady rate (5 s each, after 2 s warm-up)
+ *   BENCH_START_WARMUP=15  seconds at 200/s each ack-latency server gets after start, not recorded
  *   BENCH_SECONDS=20       measured seconds of the closed-loop ack-latency runs (warm-up: 5 s more)
  *   BENCH_CONNECTIONS=50   connections of the ack-latency runs
  *   BENCH_CLOSED=0         skip the closed-loop (saturation) runs
@@ -78,7 +79,9 @@ async function main(): Promise<void> {
   const seconds = envNumber('BENCH_SECONDS');
   const connections = envNumber('BENCH_CONNECTIONS');
   const rounds = envNumber('BENCH_ROUNDS');
+  const startWarmupSeconds = envNumber('BENCH_START_WARMUP');
   const ack = await runAckLatency({
+    ...(startWarmupSeconds !== undefined ? { startWarmupSeconds } : {}),
     ...(seconds ? { seconds } : {}),
     ...(connections ? { connections } : {}),
     ...(rounds ? { rounds } : {}),
