@@ -20,6 +20,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ackSlowest, ackSummary, ackTable, runAckLatency, type AckResult } from './ack-latency.ts';
+import { answerCostTable, runAnswerCost, type AnswerCostResult } from './answer-cost.ts';
 import { annualReportBench } from './annual-report.ts';
 import { approvalsBench } from './approvals.ts';
 import { claimPlans, claimTable, runOutboxClaim, type ClaimResult } from './outbox-claim.ts';
@@ -93,6 +94,11 @@ async function main(): Promise<void> {
   console.log(`\n${textTable(ackT.header, ackT.rows)}\n`);
   console.log([...ackSummary(ack), ...ackSlowest(ack)].join('\n'));
 
+  console.log('\n2b. CPU per answered command');
+  const answerCost = await runAnswerCost();
+  const costT = answerCostTable(answerCost);
+  console.log(`\n${textTable(costT.header, costT.rows)}`);
+
   const annual = await annualReportBench();
   const approvals = await approvalsBench();
 
@@ -100,11 +106,11 @@ async function main(): Promise<void> {
   info.seconds = (Date.now() - started) / 1000;
   console.log(`\nDone in ${info.seconds.toFixed(0)} s; load average ${info.loadAfter.toFixed(2)}.`);
   if (process.env.BENCH_NO_WRITE === '1') return;
-  writeResults(resultsMarkdown(info, claim, ack) + annual + approvals);
+  writeResults(resultsMarkdown(info, claim, ack, answerCost) + annual + approvals);
   console.log(`Results written to docs/benchmarks.md.`);
 }
 
-function resultsMarkdown(info: RunInfo, claim: ClaimResult, ack: AckResult): string {
+function resultsMarkdown(info: RunInfo, claim: ClaimResult, ack: AckResult, answerCost: AnswerCostResult): string {
   const claimT = claimTable(claim);
   const ackT = ackTable(ack);
   const innerPlans = claim.dialects.flatMap((d) =>
@@ -147,6 +153,10 @@ function resultsMarkdown(info: RunInfo, claim: ClaimResult, ack: AckResult): str
     ...ackSummary(ack).map((l) => `- ${l}`),
     '',
     `Latencies are of 2xx acks only; every other status is counted in \`non-2xx\` and makes the run invalid. Steady loads count from the moment each command was due. \`respond() seen\` counts the answers that reached the fake Slack (warm-ups included); \`answers late by\` is how long answers kept arriving after the load stopped (the longest over a rate's rounds). Samverkan's answer in the preflight request began: "${ack.sampleAnswer.slice(0, 100).replace(/\s+/g, ' ')}${ack.sampleAnswer.length > 100 ? '…' : ''}"`,
+    '',
+    `### CPU per answered \`${ack.command}\` (median of ${answerCost.rounds} rounds of ${answerCost.answers.toLocaleString('en-US')})`,
+    '',
+    markdownTable(answerCostTable(answerCost).header, answerCostTable(answerCost).rows),
     '',
     '',
   ].join('\n');
