@@ -80,10 +80,11 @@ export async function runAnswerCost(options: { answers?: number; rounds?: number
     const answer = commandAnswerer({ bot, log, replies: new SlackReplies(bot), client: slackWebClient({ botToken: 'xoxb-bench', apiUrl: `${base}/api/` }) });
     // The previous way: the answer rendered the same, POSTed with fetch (Bolt's respond() does so too).
     const replies = new SlackReplies(bot);
+    const client = slackWebClient({ botToken: 'xoxb-bench', apiUrl: `${base}/api/` });
     const withFetch = async () => {
       const reply = await bot.handleText(job.text, job.request);
       await replies.deliver(reply, {
-        client: slackWebClient({ botToken: 'xoxb-bench' }),
+        client,
         userId: job.userId,
         respond: async (message) => {
           const res = await fetch(job.responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message) });
