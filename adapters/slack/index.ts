@@ -1,4 +1,5 @@
 import { App, HTTPReceiver, HTTPReceiverDeferredRequestError, type AppOptions } from '@slack/bolt';
+import { ConfigError } from '../../src/config/load.ts';
 import type { Bot } from '../../src/core/bot.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import type { Notifier } from '../../src/core/notifier.ts';
@@ -110,8 +111,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
     async start() {
       if (started) return;
-      await app.init();
-      if (socketMode) await app.start();
+      try {
+        await app.init();
+        if (socketMode) await app.start();
+      } catch (err) {
+        throw new ConfigError(startFailure(err, options.apiUrl ?? 'https://slack.com/api/', socketMode), { cause: err });
+      }
       started = true;
       log.info({ mode: socketMode ? 'socket' : 'http' }, 'slack adapter started');
     },
@@ -134,4 +139,22 @@ function httpHandlerFor(receiver: HTTPReceiver): HttpHandler {
       res.writeHead(405, { allow: 'POST', 'content-type': 'text/plain; charset=utf-8' }).end('Method not allowed');
     }
   };
+}
+
+/**
+ * What an administrator reads when Slack does not start: which setting to look at, not a stack.
+ * @slack/web-api marks a refusal by Slack with `slack_webapi_platform_error` and the error code in
+ * `data.error`, and a request that never got an answer with `slack_webapi_request_error`.
+ */
+function startFailure(err: unknown, apiUrl: string, socketMode: boolean): string {
+  const e = err as { code?: string; data?: { error?: string }; original?: { message?: string; cause?: { message?: string } }; message?: string };
+  if (e.code === 'slack_webapi_platform_error') {
+    const tokens = socketMode ? 'SLACK_BOT_TOKEN (xoxb-) and SLACK_APP_TOKEN (xapp-, with connections:write)' : 'SLACK_BOT_TOKEN, the xoxb- token of the installed app';
+    return `Slack refused to start: it answered "${e.data?.error ?? 'error'}". Check ${tokens}.`;
+  }
+  if (e.code === 'slack_webapi_request_error') {
+    const why = [e.original?.message, e.original?.cause?.message].filter(Boolean).join(': ');
+    return `Slack's Web API at ${apiUrl} could not be reached (${why || 'no answer'}). Check SLACK_API_URL, and that this server may open HTTPS connections to it.`;
+  }
+  return `Slack did not start: ${e.message ?? String(err)}`;
 }
