@@ -10,7 +10,7 @@ import { respondTo, type ReplyRoute } from './replies.ts';
 
 /** Button presses: every action_id is ours (see `actionIdFor`), so one listener takes them all. */
 export function registerButtons(app: App, deps: ListenerDeps): void {
-  app.action(/.*/, async ({ ack, body, action, respond, client }) => {
+  app.action(/.*/, async ({ ack, body, action, client }) => {
     await ack();
     if (body.type !== 'block_actions' || action.type !== 'button') return;
     const press = body as BlockAction<ButtonAction>;
@@ -22,6 +22,8 @@ export function registerButtons(app: App, deps: ListenerDeps): void {
       channelId && messageTs ? { platform: 'slack', conversationId: channelId, messageId: messageTs } : undefined;
     const input: ActionInput = { name: actionNameOf(button.action_id), value: button.value ?? '', ...(source ? { source } : {}) };
     const hasResponseUrl = typeof press.response_url === 'string' && press.response_url !== '';
+    // The same response_url client as commands and forms (one timeout, one error), not Bolt's respond().
+    const respond = hasResponseUrl ? respondTo(press.response_url) : undefined;
     const origin: FormOrigin = {
       ...(channelId ? { channelId } : {}),
       ...(messageTs ? { messageTs } : {}),
@@ -31,7 +33,7 @@ export function registerButtons(app: App, deps: ListenerDeps): void {
       client,
       userId: press.user.id,
       ...(channelId ? { channelId } : {}),
-      ...(hasResponseUrl ? { respond } : {}),
+      ...(respond ? { respond } : {}),
       triggerId: press.trigger_id,
       origin,
     };
@@ -40,7 +42,7 @@ export function registerButtons(app: App, deps: ListenerDeps): void {
       // The trigger id expires 3 seconds after the click: open the form before anything else.
       if (outcome.form) await deps.replies.openForm(outcome.form, route);
       if (outcome.replace) {
-        const where = { channelId, messageTs, ...(ephemeral && hasResponseUrl ? { ephemeralRespond: respond } : {}) };
+        const where = { channelId, messageTs, ...(ephemeral && respond ? { ephemeralRespond: respond } : {}) };
         if (!(await deps.replies.replace(outcome.replace, where, client))) {
           deps.log.warn({ action: input.name }, 'a button asked to replace its card, but it is not in a message');
         }

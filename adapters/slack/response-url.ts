@@ -7,6 +7,8 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
  * the CPU of `fetch` per answer (docs/benchmarks.md), and the agents keep the connection to Slack
  * open between answers.
  */
+// maxSockets: answers beyond 50 at once to one host wait for a free connection rather than open
+// ever more TLS sessions to Slack (an answer thread has at most its queue in flight).
 const agents = {
   'http:': new HttpAgent({ keepAlive: true, maxSockets: 50 }),
   'https:': new HttpsAgent({ keepAlive: true, maxSockets: 50 }),
