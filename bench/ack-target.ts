@@ -14,6 +14,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { benchRequest, seedOpenDeadlines } from './seed.ts';
 
 export type AckTargetKind = 'samverkan' | 'bare';
 
@@ -50,19 +51,7 @@ async function startSamverkan(): Promise<{ ready: TargetReady; stop: () => Promi
     slackIdentity: { botUserId: 'UBOT', botId: 'BBOT' },
     log: silentLogger(),
   });
-  // A few open deadlines, so `deadlines` answers with a real list, not an empty card.
-  const request = {
-    actor: { platform: 'slack' as const, tenantId: teamId, userId: 'U0001', name: 'anna' },
-    conversation: { kind: 'conversation' as const, platform: 'slack' as const, conversationId: 'C0001', tenantId: teamId },
-    isDirect: false,
-  };
-  const year = new Date().getUTCFullYear() + 1;
-  let seeded = 0;
-  for (let month = 1; month <= 8; month += 1) {
-    const reply = await app.bot.handleText(`deadline add "Slutrapport ${month}" ${year}-${String(month).padStart(2, '0')}-15`, request);
-    if (reply.kind === 'error') throw new Error(`seeding a deadline failed: ${reply.error.code}`);
-    seeded += 1;
-  }
+  const seeded = await seedOpenDeadlines(app.bot, benchRequest(teamId));
   const port = await app.start(0, '127.0.0.1');
   watchServer(app.server);
   return { ready: { port, seeded }, stop: () => app.stop() };

@@ -27,6 +27,7 @@ import { parseConfig } from '../src/config/load.ts';
 import { systemClock } from '../src/core/clock.ts';
 import { silentLogger } from '../src/core/logger.ts';
 import { wireCore } from '../src/core-wiring.ts';
+import { benchRequest, seedOpenDeadlines } from './seed.ts';
 import { median, ratio, textTable } from './stats.ts';
 
 export interface AnswerCostRow {
@@ -65,17 +66,8 @@ export async function runAnswerCost(options: { answers?: number; rounds?: number
       membersOf: async () => [],
       publicBaseUrl: () => base,
     });
-    const request = {
-      actor: { platform: 'slack' as const, tenantId: 'T0001', userId: 'U0001', name: 'anna' },
-      conversation: { kind: 'conversation' as const, platform: 'slack' as const, conversationId: 'C0001', tenantId: 'T0001' },
-      isDirect: false,
-    };
-    // The same eight open deadlines as bench/ack-target.ts, so the answer is a real list.
-    const year = new Date().getUTCFullYear() + 1;
-    for (let month = 1; month <= 8; month += 1) {
-      const reply = await bot.handleText(`deadline add "Slutrapport ${month}" ${year}-${String(month).padStart(2, '0')}-15`, request);
-      if (reply.kind === 'error') throw new Error(`seeding a deadline failed: ${reply.error.code}`);
-    }
+    const request = benchRequest('T0001');
+    await seedOpenDeadlines(bot, request);
     const job: SlackCommandJob = { text: 'deadlines', request, userId: 'U0001', channelId: 'C0001', responseUrl: `${base}/response`, triggerId: 'bench' };
     const answer = commandAnswerer({ bot, log, replies: new SlackReplies(bot), client: slackWebClient({ botToken: 'xoxb-bench', apiUrl: `${base}/api/` }) });
     // The previous way: the answer rendered the same, POSTed with fetch (Bolt's respond() does so too).
