@@ -476,9 +476,9 @@ export function ackSummary(result: AckResult): string[] {
   const connections = result.runs[0]?.connections ?? 50;
   const lines = result.steady.map(({ rate, ratios: r, roundRatios }) => {
     const run = result.runs.find((x) => x.target === 'samverkan' && x.rate === rate);
-    // A load whose answers pile up is not steady for Samverkan: it is past what one answer thread
+    // A load whose answers pile up is not steady for Samverkan: it is past what one answer process
     // keeps up with on this machine, and the backlog (not the ack) is the story there.
-    const behind = run && run.answerBacklogSeconds > 1 ? `; answers fell ${run.answerBacklogSeconds.toFixed(1)} s behind: past the answer threads' capacity here` : '';
+    const behind = run && run.answerBacklogSeconds > 1 ? `; answers fell ${run.answerBacklogSeconds.toFixed(1)} s behind: past the answer processes' capacity here` : '';
     // One round's p99 is the 5th-worst of 500 acks at 100/s: the rounds' own ratios show the noise.
     const sorted = [...roundRatios].sort((a, b) => a - b);
     const spread = sorted.length > 1 ? `; by round ${ratio(sorted[0] ?? Number.NaN)}–${ratio(sorted.at(-1) ?? Number.NaN)}, median ${ratio(median(sorted))}` : '';

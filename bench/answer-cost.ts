@@ -1,5 +1,5 @@
 /**
- * CPU per answered slash command: what an answer thread spends on one `/samverkan deadlines`
+ * CPU per answered slash command: what an answer process spends on one `/samverkan deadlines`
  * (parse, store, render, the POST to response_url), and how much of it the response_url POST is.
  * Three variants run in the same process, interleaved in rounds, against one local HTTP server
  * that stands in for Slack's response_url:

@@ -10,7 +10,7 @@ import { slackMode, type Env } from './config/env.ts';
 import type { Config } from './config/schema.ts';
 import type { Platform } from './core/actor.ts';
 import { systemClock, toInstant, type Clock } from './core/clock.ts';
-import { startAnswerThreads, type AnswerThreads } from './answer-threads/pool.ts';
+import { startAnswerProcesses, type AnswerProcesses } from './answer-processes/processes.ts';
 import { formatDateTime } from './core/format.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import type { Notifier } from './core/notifier.ts';
@@ -36,10 +36,10 @@ export interface AppOptions {
   /** Replaces an adapter's Notifier (scheduler tests that are about time, not a platform). */
   readonly notifiers?: Partial<Record<Platform, Notifier>>;
   /**
-   * Threads that answer Slack slash commands after the ack (default SLACK_ANSWER_THREADS, 1).
-   * 0 answers on the main thread, as it must with an in-memory database or a clock that tests move.
+   * Processes that answer Slack slash commands after the ack (default SLACK_ANSWER_PROCESSES, 1).
+   * 0 answers in the main process, as it must with an in-memory database or a clock that tests move.
    */
-  readonly answerThreads?: number;
+  readonly answerProcesses?: number;
   /** Slack: skip auth.test when the ids are known (tests and benchmarks). */
   readonly slackIdentity?: { readonly botUserId: string; readonly botId: string };
 }
@@ -171,18 +171,18 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
 
   const server = createHttpServer(routes, (err) => log.error({ err }, 'http handler failed'));
 
-  // Answer threads each open the store and read the clock themselves: only a store another
+  // Answer processes each open the store and read the clock themselves: only a store another
   // connection can open, and the real clock, can be shared with them.
-  const wantedThreads = slack ? (options.answerThreads ?? env.SLACK_ANSWER_THREADS) : 0;
-  const threadsBlockedBy = !store.location ? 'an in-memory database' : clock !== systemClock ? 'a test clock' : undefined;
-  const answerThreads = threadsBlockedBy ? 0 : wantedThreads;
-  const threadsLine = (priority?: AnswerThreads['priority']) =>
-    answerThreads > 0
-      ? `Slack commands: acked on the main thread, answered on ${answerThreads} answer thread${answerThreads === 1 ? '' : 's'} (SLACK_ANSWER_THREADS)` +
+  const wantedAnswerers = slack ? (options.answerProcesses ?? env.SLACK_ANSWER_PROCESSES) : 0;
+  const answerersBlockedBy = !store.location ? 'an in-memory database' : clock !== systemClock ? 'a test clock' : undefined;
+  const answerers = answerersBlockedBy ? 0 : wantedAnswerers;
+  const answerersLine = (priority?: AnswerProcesses['priority']) =>
+    answerers > 0
+      ? `Slack commands: acked by the main process, answered in ${answerers} answer process${answerers === 1 ? '' : 'es'} (SLACK_ANSWER_PROCESSES)` +
         (priority === 'idle' ? ' in the idle CPU class' : priority === 'nice' ? ' at nice 10 (the idle CPU class needs Linux and chrt)' : '')
-      : `Slack commands: acked and answered on the main thread${wantedThreads > 0 && threadsBlockedBy ? ` (answer threads need a shared store and the real clock, not ${threadsBlockedBy})` : ' (SLACK_ANSWER_THREADS=0)'}`;
-  const threadsLineAt = slack ? summary.push(threadsLine()) - 1 : -1;
-  let threads: AnswerThreads | undefined;
+      : `Slack commands: acked and answered in the main process${wantedAnswerers > 0 && answerersBlockedBy ? ` (answer processes need a shared store and the real clock, not ${answerersBlockedBy})` : ' (SLACK_ANSWER_PROCESSES=0)'}`;
+  const answerersLineAt = slack ? summary.push(answerersLine()) - 1 : -1;
+  let answerProcesses: AnswerProcesses | undefined;
 
   return {
     bot,
@@ -196,9 +196,10 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     async start(port, host) {
       if (slack) await slack.start();
       const bound = await listen(server, port, host);
-      if (slack && answerThreads > 0 && store.location && mode.kind !== 'off') {
-        threads = await startAnswerThreads({
-          threads: answerThreads,
+      if (slack && answerers > 0 && store.location && mode.kind !== 'off') {
+        answerProcesses = await startAnswerProcesses({
+          processes: answerers,
+          log,
           data: {
             config,
             configSource: options.configSource,
@@ -208,8 +209,8 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
             logLevel: log.level,
           },
         });
-        slack.answerCommandsWith(threads.answer);
-        summary[threadsLineAt] = threadsLine(threads.priority);
+        slack.answerCommandsWith(answerProcesses.answer);
+        summary[answerersLineAt] = answerersLine(answerProcesses.priority);
       }
       await scheduler.start();
       return bound;
@@ -218,9 +219,9 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
       await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      // Commands already acked are still answered before the threads go.
+      // Commands already acked are still answered before the answer processes go.
       slack?.answerCommandsWith(undefined);
-      await threads?.close();
+      await answerProcesses?.close();
       if (slack) await slack.stop();
       await store.close();
     },

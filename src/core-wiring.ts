@@ -46,8 +46,8 @@ export interface Core {
 
 /**
  * The platform-neutral bot over one store: the routines registered on one router, and the Bot
- * that parses, guards and dispatches. The app builds one on its main thread; each answer thread
- * (src/answer-threads) builds its own over its own connection, from the same configuration.
+ * that parses, guards and dispatches. The app builds one in its main process; each answer process
+ * (src/answer-processes) builds its own over its own connection, from the same configuration.
  */
 export function wireCore(options: CoreOptions): Core {
   const { config, store, clock, log } = options;

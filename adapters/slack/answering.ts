@@ -11,7 +11,7 @@ export interface AnsweringDeps {
 }
 
 export interface ListenerDeps extends AnsweringDeps {
-  /** Answers an acked slash command, on this thread or an answer thread. */
+  /** Answers an acked slash command, in this process or an answer process. */
   readonly answerCommand: CommandAnswerer;
 }
 

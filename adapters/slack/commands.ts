@@ -10,7 +10,7 @@ import { unescapeSlackText } from './text.ts';
 
 /**
  * One acknowledged slash command, still to be answered: plain data, so it can be handed to an
- * answer thread (src/answer-threads) as well as answered where it was received.
+ * answer process (src/answer-processes) as well as answered where it was received.
  */
 export interface SlackCommandJob {
   /** What the person typed, Slack's escaping undone. */
@@ -63,7 +63,7 @@ export interface CommandAnswerDeps {
   readonly client: webApi.WebClient;
 }
 
-/** Runs the command through the Bot and answers the person; the same on any thread. */
+/** Runs the command through the Bot and answers the person; the same in any process. */
 export function commandAnswerer(deps: CommandAnswerDeps): CommandAnswerer {
   return async (job) => {
     const route = routeOf(job, deps.client);
@@ -90,7 +90,7 @@ export interface SlackClientOptions {
   readonly apiUrl?: string;
 }
 
-/** The Web API client options every Samverkan Slack client uses, on any thread. */
+/** The Web API client options every Samverkan Slack client uses, in any process. */
 export function slackClientOptions(apiUrl: string | undefined): webApi.WebClientOptions {
   return {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),

@@ -46,8 +46,8 @@ export interface SlackAdapter {
   /** The members of a Slack user group (usergroups.users.list), for approvers named by group. */
   usergroupMembers(groupId: string): Promise<string[]>;
   /**
-   * Hands slash commands, once acked, to another answerer (answer threads), or back to this
-   * thread with undefined. A command the other answerer fails gets a private error message.
+   * Hands slash commands, once acked, to another answerer (answer processes), or back to this
+   * process with undefined. A command the other answerer fails gets a private error message.
    */
   answerCommandsWith(answerer: CommandAnswerer | undefined): void;
   /** Checks the token (auth.test) and, in Socket Mode, connects. Call before serving requests. */
@@ -95,7 +95,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await elsewhere(job);
     } catch (err) {
       const busy = err instanceof CommandsOverloaded;
-      log[busy ? 'warn' : 'error']({ err }, busy ? 'slash command refused: answer threads are full' : 'an answer thread failed a slash command');
+      log[busy ? 'warn' : 'error']({ err }, busy ? 'slash command refused: too many commands wait for the answer processes' : 'an answer process failed a slash command');
       await answerWithError(here, job, busy ? 'error.busy' : 'error.answerLost');
     }
   };

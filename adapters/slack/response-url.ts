@@ -8,7 +8,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
  * open between answers.
  */
 // maxSockets: answers beyond 50 at once to one host wait for a free connection rather than open
-// ever more TLS sessions to Slack (an answer thread has at most its queue in flight).
+// ever more TLS sessions to Slack (an answer process has at most its concurrency in flight).
 const agents = {
   'http:': new HttpAgent({ keepAlive: true, maxSockets: 50 }),
   'https:': new HttpsAgent({ keepAlive: true, maxSockets: 50 }),

@@ -12,7 +12,7 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(8).optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'an app-level token starting with xapp-').optional(),
   SLACK_API_URL: z.string().url().optional(),
-  SLACK_ANSWER_THREADS: z.coerce.number().int().min(0).max(16).default(1),
+  SLACK_ANSWER_PROCESSES: z.coerce.number().int().min(0).max(16).default(1),
   MICROSOFT_APP_ID: z.string().optional(),
   MICROSOFT_APP_PASSWORD: z.string().optional(),
   MICROSOFT_APP_TENANT_ID: z.string().optional(),
