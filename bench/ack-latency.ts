@@ -16,7 +16,7 @@
  *                                   BENCH_CONNECTIONS=50 BENCH_CLOSED=0 BENCH_SINGLE=1 BENCH_CPU_PROF=1)
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -83,6 +83,12 @@ export interface AckRun {
   readonly answerBacklogSeconds: number;
   /** 1-minute load average of the machine when the run started (2 cores: ≥ 2 means contention). */
   readonly loadAverage: number;
+  /**
+   * Share of the machine's CPU time that the hypervisor gave to other guests during the measured
+   * seconds (`steal` in /proc/stat), in percent; NaN where the kernel does not say. Neither server
+   * runs while its time is stolen, so rounds with much of it have slow acks for that reason alone.
+   */
+  readonly stolenPercent: number;
   /** The slowest acks: seconds into the run, and ms. */
   readonly slowest: { at: number; ms: number }[];
   /** `respond()` posts that reached the fake Slack, warm-up included (Samverkan's answers). */
@@ -146,6 +152,7 @@ function pooled(rounds: readonly MeasuredRun[]): MeasuredRun {
     max: percentile(latencies, 100),
     answerBacklogSeconds: Math.max(...rounds.map((r) => r.answerBacklogSeconds)),
     loadAverage: sum((r) => r.loadAverage) / rounds.length,
+    stolenPercent: sum((r) => r.stolenPercent) / rounds.length,
     slowest: rounds
       .flatMap((r) => r.slowest)
       .sort((a, b) => b.ms - a.ms)
@@ -180,7 +187,7 @@ export async function runAckLatency(options: AckOptions = {}): Promise<AckResult
     const measure = async (target: AckTargetKind, conns: number, secs: number, warm: number, rate?: number): Promise<MeasuredRun> => {
       const how = rate === undefined ? `${conns} connection${conns === 1 ? '' : 's'}, closed loop` : `${rate}/s steady on ${conns} connections`;
       const run = await load({ url: urls.get(target) ?? '', slack, warmupSeconds: warm, seconds: secs, connections: conns, target, ...(rate === undefined ? {} : { rate }) });
-      log(`  ${target}, ${how}, ${warm} s warm-up + ${secs} s: p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms, ${run.requestsPerSecond.toFixed(0)} acks/s, answers late by ${run.answerBacklogSeconds.toFixed(1)} s`);
+      log(`  ${target}, ${how}, ${warm} s warm-up + ${secs} s: p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms, ${run.requestsPerSecond.toFixed(0)} acks/s, answers late by ${run.answerBacklogSeconds.toFixed(1)} s${Number.isFinite(run.stolenPercent) ? `, CPU stolen ${run.stolenPercent.toFixed(1)}%` : ''}`);
       for (const problem of run.problems) log(`  ${target}: INVALID: ${problem}`);
       return run;
     };
@@ -256,6 +263,23 @@ interface LoadSpec {
   readonly target: AckTargetKind;
 }
 
+interface CpuTicks {
+  readonly steal: number;
+  readonly total: number;
+}
+
+/** The machine's CPU time so far, from the first line of /proc/stat (Linux); undefined elsewhere. */
+function cpuTicks(): CpuTicks | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal (guest time is already counted in user).
+    const total = fields.slice(0, 8).reduce((sum, n) => sum + n, 0);
+    return { steal: fields[7] ?? 0, total };
+  } catch {
+    return undefined;
+  }
+}
+
 /** One run of warm-up + measured seconds, closed-loop or steady, with the answers counted. */
 async function load(spec: LoadSpec): Promise<MeasuredRun> {
   const { slack, seconds, connections, target } = spec;
@@ -266,8 +290,14 @@ async function load(spec: LoadSpec): Promise<MeasuredRun> {
   };
   const drainer = setInterval(() => void drain(), 1000);
   let loadAverage = 0;
-  const loadTimer = setTimeout(() => (loadAverage = loadavg()[0] ?? 0), spec.warmupSeconds * 1000);
+  let cpuAtStart: CpuTicks | undefined;
+  const loadTimer = setTimeout(() => {
+    loadAverage = loadavg()[0] ?? 0;
+    cpuAtStart = cpuTicks();
+  }, spec.warmupSeconds * 1000);
   const traffic = spec.rate === undefined ? await closedLoop(spec) : await openLoop(spec, spec.rate);
+  const cpuAtEnd = cpuTicks();
+  const stolenPercent = cpuAtStart && cpuAtEnd ? (100 * (cpuAtEnd.steal - cpuAtStart.steal)) / Math.max(1, cpuAtEnd.total - cpuAtStart.total) : Number.NaN;
   const { latencies, startedAt, statusCodes, okAll } = traffic;
   clearInterval(drainer);
   clearTimeout(loadTimer);
@@ -304,6 +334,7 @@ async function load(spec: LoadSpec): Promise<MeasuredRun> {
     slowest,
     answerBacklogSeconds: (lastAnswerAt - stoppedAt) / 1000,
     loadAverage,
+    stolenPercent,
     seconds,
     connections,
     statusCodes,
@@ -450,7 +481,7 @@ async function stopTarget(child: ChildProcess): Promise<void> {
 }
 
 export function ackTable(result: AckResult): { header: string[]; rows: string[][] } {
-  const header = ['server', 'load', 'acks (2xx)', 'non-2xx', 'errors', 'req/s', 'p50', 'p90', 'p99', 'max', 'respond() seen', 'answers late by', 'loadavg'];
+  const header = ['server', 'load', 'acks (2xx)', 'non-2xx', 'errors', 'req/s', 'p50', 'p90', 'p99', 'max', 'respond() seen', 'answers late by', 'loadavg', 'CPU stolen'];
   const rows = result.runs.map((r) => [
     r.target === 'bare' ? 'bare Bolt 5 (ack only)' : 'Samverkan (createApp)',
     r.rate === undefined
@@ -467,6 +498,7 @@ export function ackTable(result: AckResult): { header: string[]; rows: string[][
     r.target === 'bare' ? '—' : count(r.responds),
     r.target === 'bare' ? '—' : `${r.answerBacklogSeconds.toFixed(1)} s`,
     r.loadAverage.toFixed(1),
+    Number.isFinite(r.stolenPercent) ? `${r.stolenPercent.toFixed(1)}%` : '—',
   ]);
   return { header, rows };
 }
