@@ -5,6 +5,7 @@
  *   BENCH_RATES=100,200,400,800  steady ack-latency loads, commands per second
  *   BENCH_ROUNDS=6         alternating rounds per steady rate (5 s each, after 2 s warm-up)
  *   BENCH_START_WARMUP=15  seconds at 200/s each ack-latency server gets after start, not recorded
+ *   BENCH_MAX_STEAL=5      steady pairs of rounds with more CPU stolen (%) are run again (100: keep all)
  *   BENCH_SECONDS=20       measured seconds of the closed-loop ack-latency runs (warm-up: 5 s more)
  *   BENCH_CONNECTIONS=50   connections of the ack-latency runs
  *   BENCH_CLOSED=0         skip the closed-loop (saturation) runs
@@ -81,7 +82,9 @@ async function main(): Promise<void> {
   const connections = envNumber('BENCH_CONNECTIONS');
   const rounds = envNumber('BENCH_ROUNDS');
   const startWarmupSeconds = envNumber('BENCH_START_WARMUP');
+  const maxStolenPercent = envNumber('BENCH_MAX_STEAL');
   const ack = await runAckLatency({
+    ...(maxStolenPercent !== undefined ? { maxStolenPercent } : {}),
     ...(startWarmupSeconds !== undefined ? { startWarmupSeconds } : {}),
     ...(seconds ? { seconds } : {}),
     ...(connections ? { connections } : {}),
@@ -152,7 +155,7 @@ function resultsMarkdown(info: RunInfo, claim: ClaimResult, ack: AckResult, answ
     '',
     ...ackSummary(ack).map((l) => `- ${l}`),
     '',
-    `Latencies are of 2xx acks only; every other status is counted in \`non-2xx\` and makes the run invalid. Steady loads count from the moment each command was due. \`respond() seen\` counts the answers that reached the fake Slack (warm-ups included); \`answers late by\` is how long answers kept arriving after the load stopped (the longest over a rate's rounds). Samverkan's answer in the preflight request began: "${ack.sampleAnswer.slice(0, 100).replace(/\s+/g, ' ')}${ack.sampleAnswer.length > 100 ? '…' : ''}"`,
+    `Latencies are of 2xx acks only; every other status is counted in \`non-2xx\` and makes the run invalid. Steady loads count from the moment each command was due. \`respond() seen\` counts the answers that reached the fake Slack (warm-ups included); \`answers late by\` is how long answers kept arriving after the load stopped (the longest over a rate's rounds). \`CPU stolen\` is the share of the machine's CPU time the hypervisor gave to other guests while the rounds were measured (/proc/stat); a steady pair of rounds with more than ${ack.steady[0]?.maxStolenPercent ?? 5}% stolen in either round was set aside and run again (at most as many times as there are rounds), and the summary says how many. Samverkan's answer in the preflight request began: "${ack.sampleAnswer.slice(0, 100).replace(/\s+/g, ' ')}${ack.sampleAnswer.length > 100 ? '…' : ''}"`,
     '',
     `### CPU per answered \`${ack.command}\` (median of ${answerCost.rounds} rounds of ${answerCost.answers.toLocaleString('en-US')})`,
     '',
