@@ -150,7 +150,9 @@ export async function startAnswerProcesses(options: AnswerProcessOptions): Promi
   try {
     priorities = await Promise.all(slots.map(launch));
   } catch (err) {
+    // One failed to start: none is kept, and none is started again.
     closing = true;
+    for (const timer of restarts) clearTimeout(timer);
     for (const slot of slots) slot.child?.kill();
     throw err;
   }

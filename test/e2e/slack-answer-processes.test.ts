@@ -210,3 +210,21 @@ describe('Slack answer processes: a full queue', () => {
     }
   });
 });
+
+describe('Slack answer processes: a process that cannot start', () => {
+  it('fails the start with the reason, and leaves no process behind', async () => {
+    const store = { url: 'sqlite:/dev/null/samverkan.sqlite', options: {} };
+    const errors: string[] = [];
+    await expect(
+      startAnswerProcesses({
+        processes: 1,
+        restartDelayMs: 50,
+        log: { ...silentLogger(), error: (...args: unknown[]) => void errors.push(JSON.stringify(args)) } as ReturnType<typeof silentLogger>,
+        data: { config: parseConfig(e2eConfig, 'test'), configSource: 'test', store, slack: { botToken: 'xoxb-e2e' }, publicBaseUrl: 'http://localhost', logLevel: 'silent' },
+      }),
+    ).rejects.toThrow('the Slack answer process exited (code 1) while starting');
+    // Past the restart delay, nothing was started again.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(answerProcesses()).toEqual([]);
+  });
+});
