@@ -96,7 +96,11 @@ export async function startAnswerProcesses(options: AnswerProcessOptions): Promi
           // Lowering its priority is only a courtesy to the acks; it answers all the same.
         }
       }
-      child.on('error', (err) => log.error({ err }, 'answer process failed'));
+      child.on('error', (err) => {
+        log.error({ err }, 'Slack answer process failed');
+        // Not spawned at all (no 'exit' follows): the start fails with the reason.
+        if (!slot.ready) reject(err);
+      });
       child.on('message', (message: FromAnswerer) => {
         switch (message.kind) {
           case 'hello':
