@@ -72,7 +72,8 @@ export async function startAnswerProcesses(options: AnswerProcessOptions): Promi
   const slots: Slot[] = Array.from({ length: options.processes }, () => ({ child: undefined, ready: false, pending: new Map(), restartDelayMs: options.restartDelayMs ?? 1_000 }));
   /** Commands taken while no process was ready (one was restarting). */
   const unsent: Waiter[] = [];
-  let inFlight = 0;
+  /** Commands taken and not yet answered: the bound `maxWaiting` applies to these. */
+  const waiting = () => slots.reduce((n, slot) => n + slot.pending.size, unsent.length);
   let nextId = 0;
   let closing = false;
   const restarts = new Set<NodeJS.Timeout>();
@@ -117,7 +118,6 @@ export async function startAnswerProcesses(options: AnswerProcessOptions): Promi
             const waiter = slot.pending.get(message.id);
             if (!waiter) return;
             slot.pending.delete(message.id);
-            inFlight--;
             if (message.kind === 'done') waiter.resolve();
             else waiter.reject(new Error(message.message));
             return;
@@ -130,16 +130,12 @@ export async function startAnswerProcesses(options: AnswerProcessOptions): Promi
         slot.ready = false;
         slot.child = undefined;
         for (const waiter of slot.pending.values()) waiter.reject(new AnswerProcessExited(how));
-        inFlight -= slot.pending.size;
         slot.pending.clear();
         if (!wasReady) reject(new Error(`the Slack answer process exited (${how}) while starting`));
         if (closing) return;
         log.error({ exit: how }, 'Slack answer process exited; starting another');
         // With no process to hand them to, the commands taken meanwhile are lost too.
-        if (!slots.some((s) => s.ready)) {
-          for (const waiter of unsent.splice(0)) waiter.reject(new AnswerProcessExited(how));
-          inFlight = slots.reduce((n, s) => n + s.pending.size, 0);
-        }
+        if (!slots.some((s) => s.ready)) for (const waiter of unsent.splice(0)) waiter.reject(new AnswerProcessExited(how));
         const delay = slot.restartDelayMs;
         slot.restartDelayMs = Math.min(delay * 2, 60_000);
         const timer = setTimeout(() => {
@@ -165,10 +161,9 @@ export async function startAnswerProcesses(options: AnswerProcessOptions): Promi
     priority: priorities.every((p) => p === 'idle') ? 'idle' : 'nice',
     answer(job) {
       if (closing) return Promise.reject(new AnswerProcessExited('closing'));
-      if (inFlight >= maxWaiting) return Promise.reject(new CommandsOverloaded());
+      if (waiting() >= maxWaiting) return Promise.reject(new CommandsOverloaded());
       return new Promise<void>((resolve, reject) => {
         const waiter: Waiter = { id: ++nextId, job, resolve, reject };
-        inFlight++;
         let best: Slot | undefined;
         for (const slot of slots) if (slot.ready && (!best || slot.pending.size < best.pending.size)) best = slot;
         if (best) hand(best, waiter);
