@@ -25,6 +25,11 @@ export type Env = z.infer<typeof envSchema>;
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
   // Empty variables mean "not set": a blank SLACK_BOT_TOKEN= in a .env file must not enable Slack.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  // Renamed when slash commands moved from answer threads to answer processes (December 2026):
+  // a setting that would now be ignored in silence is named, with its new name.
+  if (cleaned.SLACK_ANSWER_THREADS !== undefined) {
+    throw new ConfigError('Invalid environment:\n  - SLACK_ANSWER_THREADS: renamed; set SLACK_ANSWER_PROCESSES instead (commands are now answered in child processes)');
+  }
   const result = envSchema.safeParse(cleaned);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);

@@ -77,4 +77,9 @@ describe('environment', () => {
   it('refuses a DATABASE_URL it cannot use', () => {
     expect(() => readEnv({ DATABASE_URL: 'mysql://x' })).toThrowError('DATABASE_URL: sqlite:<path> or postgres://');
   });
+
+  it('names the new setting when the old SLACK_ANSWER_THREADS is set, instead of ignoring it', () => {
+    expect(() => readEnv({ SLACK_ANSWER_THREADS: '2' })).toThrowError('SLACK_ANSWER_THREADS: renamed; set SLACK_ANSWER_PROCESSES instead');
+    expect(readEnv({ SLACK_ANSWER_PROCESSES: '2' }).SLACK_ANSWER_PROCESSES).toBe(2);
+  });
 });
