@@ -53,7 +53,7 @@ interface ChildResult {
 }
 
 /** Fills one store with a year of a municipality of the given size. */
-async function seed(db: Kysely<Database>, engagements: number, events: number): Promise<void> {
+export async function seed(db: Kysely<Database>, engagements: number, events: number): Promise<void> {
   const at = `${YEAR}-01-02T09:00:00.000Z`;
   const person = JSON.stringify({ platform: 'slack', tenantId: 'T0', userId: 'U0', name: 'Anna Andersson' });
   const day = (i: number) => {

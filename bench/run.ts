@@ -20,8 +20,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ackSlowest, ackSummary, ackTable, runAckLatency, type AckResult } from './ack-latency.ts';
-import { answerCostTable, runAnswerCost, type AnswerCostResult } from './answer-cost.ts';
 import { annualReportBench } from './annual-report.ts';
 import { approvalsBench } from './approvals.ts';
 import { claimPlans, claimTable, runOutboxClaim, type ClaimResult } from './outbox-claim.ts';
@@ -77,31 +75,6 @@ async function main(): Promise<void> {
   console.log(`\n${textTable(claimT.header, claimT.rows)}\n`);
   console.log(claimPlans(claim).join('\n'));
 
-  console.log('\n2. Slash-command ack latency');
-  const seconds = envNumber('BENCH_SECONDS');
-  const connections = envNumber('BENCH_CONNECTIONS');
-  const rounds = envNumber('BENCH_ROUNDS');
-  const startWarmupSeconds = envNumber('BENCH_START_WARMUP');
-  const maxStolenPercent = envNumber('BENCH_MAX_STEAL');
-  const ack = await runAckLatency({
-    ...(maxStolenPercent !== undefined ? { maxStolenPercent } : {}),
-    ...(startWarmupSeconds !== undefined ? { startWarmupSeconds } : {}),
-    ...(seconds ? { seconds } : {}),
-    ...(connections ? { connections } : {}),
-    ...(rounds ? { rounds } : {}),
-    ...(process.env.BENCH_RATES ? { rates: process.env.BENCH_RATES.split(',').filter(Boolean).map(Number) } : {}),
-    closedLoop: process.env.BENCH_CLOSED !== '0',
-    single: process.env.BENCH_SINGLE === '1',
-  });
-  const ackT = ackTable(ack);
-  console.log(`\n${textTable(ackT.header, ackT.rows)}\n`);
-  console.log([...ackSummary(ack), ...ackSlowest(ack)].join('\n'));
-
-  console.log('\n2b. CPU per answered command');
-  const answerCost = await runAnswerCost();
-  const costT = answerCostTable(answerCost);
-  console.log(`\n${textTable(costT.header, costT.rows)}`);
-
   const annual = await annualReportBench();
   const approvals = await approvalsBench();
 
@@ -109,13 +82,12 @@ async function main(): Promise<void> {
   info.seconds = (Date.now() - started) / 1000;
   console.log(`\nDone in ${info.seconds.toFixed(0)} s; load average ${info.loadAfter.toFixed(2)}.`);
   if (process.env.BENCH_NO_WRITE === '1') return;
-  writeResults(resultsMarkdown(info, claim, ack, answerCost) + annual + approvals);
+  writeResults(resultsMarkdown(info, claim) + annual + approvals);
   console.log(`Results written to docs/benchmarks.md.`);
 }
 
-function resultsMarkdown(info: RunInfo, claim: ClaimResult, ack: AckResult, answerCost: AnswerCostResult): string {
+function resultsMarkdown(info: RunInfo, claim: ClaimResult): string {
   const claimT = claimTable(claim);
-  const ackT = ackTable(ack);
   const innerPlans = claim.dialects.flatMap((d) =>
     [d.small, d.large].flatMap((m) => [
       `${d.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ${m.rows.toLocaleString('en-US')} rows, inner select:`,
@@ -148,18 +120,6 @@ function resultsMarkdown(info: RunInfo, claim: ClaimResult, ack: AckResult, answ
     '',
     ...updatePlans,
     '```',
-    '',
-    `### Ack latency of \`${ack.command}\``,
-    '',
-    markdownTable(ackT.header, ackT.rows),
-    '',
-    ...ackSummary(ack).map((l) => `- ${l}`),
-    '',
-    `Latencies are of 2xx acks only; every other status is counted in \`non-2xx\` and makes the run invalid. Steady loads count from the moment each command was due. \`respond() seen\` counts the answers that reached the fake Slack (warm-ups included); \`answers late by\` is how long answers kept arriving after the load stopped (the longest over a rate's rounds). \`CPU stolen\` is the share of the machine's CPU time the hypervisor gave to other guests while the rounds were measured (/proc/stat); a steady pair of rounds with more than ${ack.steady[0]?.maxStolenPercent ?? 5}% stolen in either round was set aside and run again (at most as many times as there are rounds), and the summary says how many. Samverkan's answer in the preflight request began: "${ack.sampleAnswer.slice(0, 100).replace(/\s+/g, ' ')}${ack.sampleAnswer.length > 100 ? '…' : ''}"`,
-    '',
-    `### CPU per answered \`${ack.command}\` (median of ${answerCost.rounds} rounds of ${answerCost.answers.toLocaleString('en-US')})`,
-    '',
-    markdownTable(answerCostTable(answerCost).header, answerCostTable(answerCost).rows),
     '',
     '',
   ].join('\n');

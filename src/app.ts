@@ -10,7 +10,6 @@ import { slackMode, type Env } from './config/env.ts';
 import type { Config } from './config/schema.ts';
 import type { Platform } from './core/actor.ts';
 import { systemClock, toInstant, type Clock } from './core/clock.ts';
-import { startAnswerProcesses, type AnswerProcesses } from './answer-processes/processes.ts';
 import { formatDateTime } from './core/format.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import type { Notifier } from './core/notifier.ts';
@@ -20,6 +19,7 @@ import { reportingRoutes } from './http/reporting.ts';
 import { fileUrl, filesRoute } from './http/files.ts';
 import { KyselyFileStore } from '../db/repositories/files.ts';
 import { translator } from './i18n/index.ts';
+import { createRenderPool, type RenderPool } from './render/pool.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import type { DeliveryHandler, Planner } from './scheduler/ports.ts';
 
@@ -35,11 +35,8 @@ export interface AppOptions {
   readonly workerId?: string;
   /** Replaces an adapter's Notifier (scheduler tests that are about time, not a platform). */
   readonly notifiers?: Partial<Record<Platform, Notifier>>;
-  /**
-   * Processes that answer Slack slash commands after the ack (default SLACK_ANSWER_PROCESSES, 1).
-   * 0 answers in the main process, as it must with an in-memory database or a clock that tests move.
-   */
-  readonly answerProcesses?: number;
+  /** Another render worker module (tests of a worker that fails or hangs). */
+  readonly renderEntry?: URL;
   /** Slack: skip auth.test when the ids are known (tests and benchmarks). */
   readonly slackIdentity?: { readonly botUserId: string; readonly botId: string };
 }
@@ -51,6 +48,8 @@ export interface SamverkanApp {
   readonly server: Server;
   readonly slack: SlackAdapter | undefined;
   readonly teams: LazyTeamsAdapter;
+  /** The worker threads documents are rendered in. */
+  readonly renderer: RenderPool;
   /** One line per part: what is enabled and where. */
   readonly summary: string[];
   /** The address people reach the bot's HTTP server at (PUBLIC_BASE_URL, else localhost:PORT). */
@@ -77,7 +76,14 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
   summary.push(`Database: ${store.description}${applied.length ? ` (applied ${applied.join(', ')})` : ' (schema up to date)'}`);
 
   const now = () => toInstant(clock.now());
+  const renderer = createRenderPool({
+    threads: env.RENDER_THREADS,
+    timeoutMs: env.RENDER_TIMEOUT_SECONDS * 1000,
+    log,
+    ...(options.renderEntry ? { entry: options.renderEntry } : {}),
+  });
   const { bot, settings, outbox, modules, reporting } = wireCore({
+    renderer,
     config,
     configSource: options.configSource,
     store,
@@ -163,6 +169,9 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
       return { ...card, context: card.context ? `${card.context} · ${note}` : note };
     },
   });
+  summary.push(
+    `Documents: rendered in ${env.RENDER_THREADS} worker thread${env.RENDER_THREADS === 1 ? '' : 's'} (RENDER_THREADS), stopped after ${env.RENDER_TIMEOUT_SECONDS} s (RENDER_TIMEOUT_SECONDS)`,
+  );
   summary.push(`Scheduler: outbox checked every minute, reminders at ${settings.reminderTime} ${settings.timeZone}`);
   const { calendarPath, publicPath } = reporting.http;
   summary.push(
@@ -171,19 +180,6 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
 
   const server = createHttpServer(routes, (err) => log.error({ err }, 'http handler failed'));
 
-  // Answer processes each open the store and read the clock themselves: only a store another
-  // connection can open, and the real clock, can be shared with them.
-  const wantedAnswerers = slack ? (options.answerProcesses ?? env.SLACK_ANSWER_PROCESSES) : 0;
-  const answerersBlockedBy = !store.location ? 'an in-memory database' : clock !== systemClock ? 'a test clock' : undefined;
-  const answerers = answerersBlockedBy ? 0 : wantedAnswerers;
-  const answerersLine = (priority?: AnswerProcesses['priority']) =>
-    answerers > 0
-      ? `Slack commands: acked by the main process, answered in ${answerers} answer process${answerers === 1 ? '' : 'es'} (SLACK_ANSWER_PROCESSES)` +
-        (priority === 'idle' ? ' in the idle CPU class' : priority === 'nice' ? ' at nice 10 (the idle CPU class needs Linux and chrt)' : '')
-      : `Slack commands: acked and answered in the main process${wantedAnswerers > 0 && answerersBlockedBy ? ` (answer processes need a shared store and the real clock, not ${answerersBlockedBy})` : ' (SLACK_ANSWER_PROCESSES=0)'}`;
-  const answerersLineAt = slack ? summary.push(answerersLine()) - 1 : -1;
-  let answerProcesses: AnswerProcesses | undefined;
-
   return {
     bot,
     store,
@@ -191,27 +187,12 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     server,
     slack,
     teams,
+    renderer,
     summary,
     publicBaseUrl,
     async start(port, host) {
       if (slack) await slack.start();
       const bound = await listen(server, port, host);
-      if (slack && answerers > 0 && store.location && mode.kind !== 'off') {
-        answerProcesses = await startAnswerProcesses({
-          processes: answerers,
-          log,
-          data: {
-            config,
-            configSource: options.configSource,
-            store: store.location,
-            slack: { botToken: mode.botToken, ...(env.SLACK_API_URL ? { apiUrl: slackApiBase(env.SLACK_API_URL) } : {}) },
-            publicBaseUrl: publicBaseUrl(),
-            logLevel: log.level,
-          },
-        });
-        slack.answerCommandsWith(answerProcesses.answer);
-        summary[answerersLineAt] = answerersLine(answerProcesses.priority);
-      }
       await scheduler.start();
       return bound;
     },
@@ -219,9 +200,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
       await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      // Commands already acked are still answered before the answer processes go.
-      slack?.answerCommandsWith(undefined);
-      await answerProcesses?.close();
+      await renderer.close();
       if (slack) await slack.stop();
       await store.close();
     },

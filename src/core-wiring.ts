@@ -21,6 +21,7 @@ import type { WorkflowModule } from './core/delivery.ts';
 import type { Logger } from './core/logger.ts';
 import { Router } from './core/router.ts';
 import type { MunicipalitySettings } from './core/settings.ts';
+import type { RenderPool } from './render/pool.ts';
 
 export interface CoreOptions {
   readonly config: Config;
@@ -33,6 +34,8 @@ export interface CoreOptions {
   readonly membersOf: (platform: Platform, groupId: string) => Promise<string[]>;
   /** The address people reach the bot's HTTP server at, read when a link is made. */
   readonly publicBaseUrl: () => string;
+  /** Where documents are rendered, off the event loop. */
+  readonly renderer: RenderPool;
 }
 
 export interface Core {
@@ -46,8 +49,7 @@ export interface Core {
 
 /**
  * The platform-neutral bot over one store: the routines registered on one router, and the Bot
- * that parses, guards and dispatches. The app builds one in its main process; each answer process
- * (src/answer-processes) builds its own over its own connection, from the same configuration.
+ * that parses, guards and dispatches.
  */
 export function wireCore(options: CoreOptions): Core {
   const { config, store, clock, log } = options;
@@ -61,11 +63,16 @@ export function wireCore(options: CoreOptions): Core {
   const engagements = registerEngagements(router, uow, settings);
   const deadlines = registerDeadlines(router, uow, settings, outbox);
   const deps = { router, uow, settings, posted: outbox };
-  const reporting = registerReporting(deps, reportingSettings(config, options.publicBaseUrl));
+  const { renderer } = options;
+  const reporting = registerReporting(deps, reportingSettings(config, options.publicBaseUrl), {
+    annualReportFiles: (job) => renderer.run('annual-report', job),
+  });
   const modules = [
     deadlines,
     engagements,
-    registerApprovals(deps, governanceSettings(config, { membersOf: options.membersOf })),
+    registerApprovals(deps, governanceSettings(config, { membersOf: options.membersOf }), {
+      decisionsCsv: (job) => renderer.run('decisions-csv', job),
+    }),
     registerVisits(deps, visitsSettings(config)),
     reporting,
     registerMyWork(router, settings),

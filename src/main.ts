@@ -1,5 +1,5 @@
 import { createApp } from './app.ts';
-import { readEnv } from './config/env.ts';
+import { obsoleteSettings, readEnv } from './config/env.ts';
 import { ConfigError, loadConfig } from './config/load.ts';
 import { createLogger } from './core/logger.ts';
 
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     const { config, source } = loadConfig();
     app = await createApp({ config, configSource: source, env, log });
     const port = await app.start(env.PORT, env.HOST);
-    for (const line of app.summary) console.log(`Samverkan ${line}`);
+    for (const line of [...app.summary, ...obsoleteSettings()]) console.log(`Samverkan ${line}`);
     console.log(`Samverkan HTTP: listening on http://${env.HOST ?? 'localhost'}:${port} (/healthz, /api/messages${app.slack?.httpHandler ? ', /slack/events' : ''})`);
   } catch (err) {
     if (err instanceof ConfigError) {

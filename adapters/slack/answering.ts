@@ -1,5 +1,4 @@
 import type { Bot } from '../../src/core/bot.ts';
-import type { CommandAnswerer } from './commands.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import { errorReply } from '../../src/core/reply.ts';
 import type { ReplyRoute, SlackReplies } from './replies.ts';
@@ -10,10 +9,7 @@ export interface AnsweringDeps {
   readonly replies: SlackReplies;
 }
 
-export interface ListenerDeps extends AnsweringDeps {
-  /** Answers an acked slash command, in this process or an answer process. */
-  readonly answerCommand: CommandAnswerer;
-}
+export type ListenerDeps = AnsweringDeps;
 
 /**
  * Runs the work after an ack. A failure there would otherwise leave the person with silence,

@@ -1,96 +1,37 @@
 import { webApi, type SlashCommand } from '@slack/bolt';
-import type { Bot, IncomingRequest } from '../../src/core/bot.ts';
+import type { Bot } from '../../src/core/bot.ts';
 import type { Logger } from '../../src/core/logger.ts';
-import { errorReply } from '../../src/core/reply.ts';
-import type { MessageKey } from '../../src/i18n/index.ts';
 import { answering } from './answering.ts';
 import { commandRequest } from './incoming.ts';
 import { respondTo, type ReplyRoute, type SlackReplies } from './replies.ts';
 import { unescapeSlackText } from './text.ts';
 
-/**
- * One acknowledged slash command, still to be answered: plain data, so it can be handed to an
- * answer process (src/answer-processes) as well as answered where it was received.
- */
-export interface SlackCommandJob {
-  /** What the person typed, Slack's escaping undone. */
-  readonly text: string;
-  readonly request: IncomingRequest;
-  readonly userId: string;
-  readonly channelId: string;
-  /** Private answers go here as ephemeral messages; Slack accepts them for 30 minutes. */
-  readonly responseUrl: string;
-  /** Opens a form; Slack honours it for 3 seconds. */
-  readonly triggerId: string;
-}
-
-export type CommandAnswerer = (job: SlackCommandJob) => Promise<void>;
-
-/** Thrown by an answerer that cannot take more work now; the person is told to try again. */
-export class CommandsOverloaded extends Error {
-  constructor(message = 'too many commands waiting to be answered') {
-    super(message);
-    this.name = 'CommandsOverloaded';
-  }
-}
-
-export function commandJob(command: SlashCommand): SlackCommandJob {
-  return {
-    text: unescapeSlackText(command.text),
-    request: commandRequest(command),
-    userId: command.user_id,
-    channelId: command.channel_id,
-    responseUrl: command.response_url,
-    triggerId: command.trigger_id,
-  };
-}
-
-function routeOf(job: SlackCommandJob, client: webApi.WebClient): ReplyRoute {
-  return {
-    client,
-    userId: job.userId,
-    channelId: job.channelId,
-    respond: respondTo(job.responseUrl),
-    triggerId: job.triggerId,
-    origin: { channelId: job.channelId },
-  };
-}
-
 export interface CommandAnswerDeps {
   readonly bot: Bot;
   readonly log: Logger;
   readonly replies: SlackReplies;
-  readonly client: webApi.WebClient;
 }
 
-/** Runs the command through the Bot and answers the person; the same in any process. */
-export function commandAnswerer(deps: CommandAnswerDeps): CommandAnswerer {
-  return async (job) => {
-    const route = routeOf(job, deps.client);
-    await answering(deps, route, async () => {
-      const reply = await deps.bot.handleText(job.text, job.request);
-      await deps.replies.deliver(reply, route);
-    });
+/**
+ * Runs an acknowledged slash command through the Bot and answers the person on the command's
+ * response_url (Slack accepts answers there for 30 minutes), or opens the form it asks for.
+ */
+export async function answerCommand(deps: CommandAnswerDeps, command: SlashCommand, client: webApi.WebClient): Promise<void> {
+  const route: ReplyRoute = {
+    client,
+    userId: command.user_id,
+    channelId: command.channel_id,
+    respond: respondTo(command.response_url),
+    triggerId: command.trigger_id,
+    origin: { channelId: command.channel_id },
   };
+  await answering(deps, route, async () => {
+    const reply = await deps.bot.handleText(unescapeSlackText(command.text), commandRequest(command));
+    await deps.replies.deliver(reply, route);
+  });
 }
 
-/** Tells the person their command got no answer, privately, on its response_url. */
-export async function answerWithError(deps: CommandAnswerDeps, job: SlackCommandJob, code: MessageKey): Promise<void> {
-  try {
-    await deps.replies.deliver(errorReply({ code }), routeOf(job, deps.client), true);
-  } catch (err) {
-    deps.log.error({ err }, 'could not tell the person their command was not answered');
-  }
-}
-
-export interface SlackClientOptions {
-  /** xoxb- token of the workspace installation. */
-  readonly botToken: string;
-  /** Web API base URL (GovSlack, a proxy, a test fake), ending in `/`. */
-  readonly apiUrl?: string;
-}
-
-/** The Web API client options every Samverkan Slack client uses, in any process. */
+/** The Web API client options every Samverkan Slack client uses. */
 export function slackClientOptions(apiUrl: string | undefined): webApi.WebClientOptions {
   return {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
@@ -100,10 +41,6 @@ export function slackClientOptions(apiUrl: string | undefined): webApi.WebClient
     // A hung call would hold an outbox lease; a timeout is a retryable DeliveryError.
     timeout: 10_000,
   };
-}
-
-export function slackWebClient(options: SlackClientOptions): webApi.WebClient {
-  return new webApi.WebClient(options.botToken, slackClientOptions(options.apiUrl));
 }
 
 /** The members of a Slack user group (usergroups.users.list), for approvers named by group. */

@@ -8,15 +8,7 @@ import { boltLogger } from './bolt-logger.ts';
 import { registerListeners } from './listeners.ts';
 import { createSlackNotifier } from './notifier.ts';
 import { SlackReplies } from './replies.ts';
-import {
-  answerWithError,
-  commandAnswerer,
-  CommandsOverloaded,
-  slackClientOptions,
-  usergroupMembers,
-  type CommandAnswerDeps,
-  type CommandAnswerer,
-} from './commands.ts';
+import { slackClientOptions, usergroupMembers } from './commands.ts';
 
 export { slashCommand } from './listeners.ts';
 
@@ -45,11 +37,6 @@ export interface SlackAdapter {
   readonly httpHandler?: HttpHandler;
   /** The members of a Slack user group (usergroups.users.list), for approvers named by group. */
   usergroupMembers(groupId: string): Promise<string[]>;
-  /**
-   * Hands slash commands, once acked, to another answerer (answer processes), or back to this
-   * process with undefined. A command the other answerer fails gets a private error message.
-   */
-  answerCommandsWith(answerer: CommandAnswerer | undefined): void;
   /** Checks the token (auth.test) and, in Socket Mode, connects. Call before serving requests. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -86,29 +73,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   };
   const app = new App(appOptions);
   const replies = new SlackReplies(bot);
-  const here: CommandAnswerDeps = { bot, log, replies, client: app.client };
-  const answerHere = commandAnswerer(here);
-  let elsewhere: CommandAnswerer | undefined;
-  const answerCommand: CommandAnswerer = async (job) => {
-    if (!elsewhere) return answerHere(job);
-    try {
-      await elsewhere(job);
-    } catch (err) {
-      const busy = err instanceof CommandsOverloaded;
-      log[busy ? 'warn' : 'error']({ err }, busy ? 'slash command refused: too many commands wait for the answer processes' : 'an answer process failed a slash command');
-      await answerWithError(here, job, busy ? 'error.busy' : 'error.answerLost');
-    }
-  };
-  registerListeners(app, { bot, log, replies, answerCommand });
+  registerListeners(app, { bot, log, replies });
 
   let started = false;
   return {
     notifier: createSlackNotifier(app.client, bot.t),
     ...(receiver ? { httpHandler: httpHandlerFor(receiver) } : {}),
     usergroupMembers: (groupId) => usergroupMembers(app.client, groupId, log),
-    answerCommandsWith(answerer) {
-      elsewhere = answerer;
-    },
     async start() {
       if (started) return;
       try {

@@ -50,6 +50,11 @@ export class SlackReplies {
       await this.uploadFiles(reply, route);
       return;
     }
+    if (reply.kind === 'pending') {
+      await this.deliver({ kind: 'card', card: reply.notice, visibility: 'private' }, route);
+      await this.deliver(await reply.result, route, forcePrivate);
+      return;
+    }
     if (reply.kind === 'card' && isEmptyCard(reply.card)) return;
     const message = this.message(reply);
     const isPublic = reply.kind === 'card' && reply.visibility === 'public' && !forcePrivate;

@@ -47,6 +47,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     conversations,
     log,
     emails: new MemberEmails(log),
+    ...(appId ? { appId } : {}),
     ...(options.linkFile ? { linkFile: options.linkFile } : {}),
   });
   if (!appId) log.warn('Teams adapter in local mode: no MICROSOFT_APP_ID, requests are not authenticated');

@@ -47,11 +47,20 @@ export function replyAdaptiveCard(reply: Reply, bot: ReplyRenderer): AdaptiveCar
       return renderForm(reply.form, bot.t);
     case 'error':
       return errorCard(bot.errorText(reply.error));
+    case 'pending':
+      return renderCard(reply.notice);
   }
 }
 
 export function replyActivity(reply: Reply, bot: ReplyRenderer): Partial<Activity> {
-  const summary = reply.kind === 'card' || reply.kind === 'file' ? reply.card.summary : reply.kind === 'form' ? reply.form.title : bot.errorText(reply.error);
+  const summary =
+    reply.kind === 'card' || reply.kind === 'file'
+      ? reply.card.summary
+      : reply.kind === 'form'
+        ? reply.form.title
+        : reply.kind === 'pending'
+          ? reply.notice.summary
+          : bot.errorText(reply.error);
   return cardMessage(replyAdaptiveCard(reply, bot), summary);
 }
 

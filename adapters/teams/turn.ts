@@ -1,4 +1,5 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, TurnContext, type CloudAdapter } from 'botbuilder';
+import type { SettledReply } from '../../src/core/reply.ts';
 import type { Bot } from '../../src/core/bot.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import type { ConversationStore } from '../../src/core/ports.ts';
@@ -13,6 +14,8 @@ export interface TurnDeps {
   readonly log: Logger;
   readonly linkFile?: FileLinker;
   readonly emails?: MemberEmails;
+  /** The bot's Microsoft App ID, for proactive replies; empty in local mode. */
+  readonly appId?: string;
 }
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
@@ -36,8 +39,9 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
     switch (activity.type) {
       case ActivityTypes.Message: {
         const email = await deps.emails?.of(ctx);
-        const reply = await linkFiles(await bot.handleText(commandText(activity), requestOf(activity, tenant, email)), deps.linkFile, bot);
-        await ctx.sendActivity(replyActivity(reply, bot));
+        const reply = await bot.handleText(commandText(activity), requestOf(activity, tenant, email));
+        await ctx.sendActivity(replyActivity(await linkFiles(reply, deps.linkFile, bot), bot));
+        if (reply.kind === 'pending') answerLater(ctx, reply.result, deps);
         return;
       }
       case ActivityTypes.Invoke: {
@@ -52,6 +56,21 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
         return;
     }
   };
+}
+
+/**
+ * Sends the result of slow work (the person already has the notice) as a proactive message once
+ * it is ready, so the request that asked for it is answered at once and holds nothing open.
+ */
+function answerLater(ctx: TurnContext, result: Promise<SettledReply>, deps: TurnDeps): void {
+  const reference = TurnContext.getConversationReference(ctx.activity);
+  const adapter = ctx.adapter as CloudAdapter;
+  void (async () => {
+    const activity = replyActivity(await linkFiles(await result, deps.linkFile, deps.bot), deps.bot);
+    await adapter.continueConversationAsync(deps.appId ?? '', reference, async (later) => {
+      await later.sendActivity(activity);
+    });
+  })().catch((err: unknown) => deps.log.error({ err }, 'could not send the result of slow work in Teams'));
 }
 
 async function refuse(ctx: TurnContext, bot: Bot): Promise<void> {

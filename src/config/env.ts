@@ -12,12 +12,15 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(8).optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'an app-level token starting with xapp-').optional(),
   SLACK_API_URL: z.string().url().optional(),
-  SLACK_ANSWER_PROCESSES: z.coerce.number().int().min(0).max(16).default(1),
   MICROSOFT_APP_ID: z.string().optional(),
   MICROSOFT_APP_PASSWORD: z.string().optional(),
   MICROSOFT_APP_TENANT_ID: z.string().optional(),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Documents (annual report, exports) rendered at the same time, each in a worker thread. */
+  RENDER_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  /** A document not ready this long after it was asked for is stopped and the person told. */
+  RENDER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -25,15 +28,23 @@ export type Env = z.infer<typeof envSchema>;
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
   // Empty variables mean "not set": a blank SLACK_BOT_TOKEN= in a .env file must not enable Slack.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  // Renamed when slash commands moved from answer threads to answer processes (December 2026):
-  // a setting that would now be ignored in silence is named, with its new name.
-  if (cleaned.SLACK_ANSWER_THREADS !== undefined) {
-    throw new ConfigError('Invalid environment:\n  - SLACK_ANSWER_THREADS: renamed; set SLACK_ANSWER_PROCESSES instead (commands are now answered in child processes)');
-  }
   const result = envSchema.safeParse(cleaned);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
   throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+}
+
+/** Settings earlier versions read and this one ignores: said once at start, so nobody tunes them in vain. */
+const obsolete: Readonly<Record<string, string>> = {
+  SLACK_ANSWER_PROCESSES: 'slash commands are answered in the main process',
+  SLACK_ANSWER_THREADS: 'slash commands are answered in the main process',
+};
+
+/** One line per obsolete setting that is still set. */
+export function obsoleteSettings(env: NodeJS.ProcessEnv = process.env): string[] {
+  return Object.entries(obsolete)
+    .filter(([name]) => env[name] !== undefined && env[name] !== '')
+    .map(([name, why]) => `Settings: ${name} is obsolete and ignored (${why}); remove it`);
 }
 
 export type SlackMode =

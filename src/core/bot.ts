@@ -3,7 +3,7 @@ import type { Clock } from './clock.ts';
 import type { Command, CommandName, LocalDate, RequestContext } from './command.ts';
 import { BotFailure, type BotError, type Result } from './errors.ts';
 import type { Directory } from './ports.ts';
-import { errorReply, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply } from './reply.ts';
+import { errorReply, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply, type SettledReply } from './reply.ts';
 import type { Router } from './router.ts';
 import { translator, type Locale, type Translate } from '../i18n/index.ts';
 import type { Logger } from './logger.ts';
@@ -59,7 +59,8 @@ export class Bot {
       const handler = this.deps.router.commandHandler(command.name);
       if (!handler) return errorReply({ code: 'error.notAvailable', params: { command: commandWords(command.name) } });
       const args = await this.resolvePeople(command.args as Record<string, unknown>, req.actor);
-      return handler(args as never, ctx);
+      const reply = await handler(args as never, ctx);
+      return reply.kind === 'pending' ? { ...reply, result: reply.result.catch((err: unknown) => this.failed(err)) } : reply;
     });
   }
 
@@ -111,10 +112,15 @@ export class Bot {
       await this.deps.directory.remember(req.actor);
       return await run(ctx);
     } catch (err) {
-      if (err instanceof BotFailure) return errorReply(err.error);
-      this.deps.log.error({ err }, 'handler failed');
-      return errorReply({ code: 'error.internal' });
+      return this.failed(err);
     }
+  }
+
+  /** An expected failure as its message; anything else is a bug or an outage, logged. */
+  private failed(err: unknown): SettledReply {
+    if (err instanceof BotFailure) return errorReply(err.error);
+    this.deps.log.error({ err }, 'handler failed');
+    return errorReply({ code: 'error.internal' });
   }
 
   private async resolvePeople(args: Record<string, unknown>, asker: Actor): Promise<Record<string, unknown>> {

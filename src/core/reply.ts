@@ -8,7 +8,15 @@ export type Reply =
   | { readonly kind: 'form'; readonly form: Form }
   | { readonly kind: 'error'; readonly error: BotError }
   /** A document for the person (CSV export, annual report): uploaded in Slack, a download link in Teams. */
-  | { readonly kind: 'file'; readonly card: Card; readonly files: readonly FileAttachment[] };
+  | { readonly kind: 'file'; readonly card: Card; readonly files: readonly FileAttachment[] }
+  /**
+   * Work that takes a while (a document rendered off the event loop): the person sees `notice` at
+   * once, privately, and then the reply `result` settles to. The Bot makes sure it never rejects.
+   */
+  | { readonly kind: 'pending'; readonly notice: Card; readonly result: Promise<SettledReply> };
+
+/** A reply that is there now. */
+export type SettledReply = Exclude<Reply, { readonly kind: 'pending' }>;
 
 export interface FileAttachment {
   /** File name shown to the person, e.g. `arsrapport-2026.docx`. */
@@ -19,7 +27,7 @@ export interface FileAttachment {
 
 export const privateCard = (card: Card): Reply => ({ kind: 'card', card, visibility: 'private' });
 export const publicCard = (card: Card): Reply => ({ kind: 'card', card, visibility: 'public' });
-export const errorReply = (error: BotError): Reply => ({ kind: 'error', error });
+export const errorReply = (error: BotError): SettledReply => ({ kind: 'error', error });
 
 /** A button press, after the adapter has taken it apart. */
 export interface ActionInput {

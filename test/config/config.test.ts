@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readEnv, slackMode } from '../../src/config/env.ts';
+import { obsoleteSettings, readEnv, slackMode } from '../../src/config/env.ts';
 import { ConfigError, loadConfig } from '../../src/config/load.ts';
 import { municipalitySettings } from '../../src/config/settings.ts';
 
@@ -78,8 +78,11 @@ describe('environment', () => {
     expect(() => readEnv({ DATABASE_URL: 'mysql://x' })).toThrowError('DATABASE_URL: sqlite:<path> or postgres://');
   });
 
-  it('names the new setting when the old SLACK_ANSWER_THREADS is set, instead of ignoring it', () => {
-    expect(() => readEnv({ SLACK_ANSWER_THREADS: '2' })).toThrowError('SLACK_ANSWER_THREADS: renamed; set SLACK_ANSWER_PROCESSES instead');
-    expect(readEnv({ SLACK_ANSWER_PROCESSES: '2' }).SLACK_ANSWER_PROCESSES).toBe(2);
+  it('says in one line that a setting of an earlier version is obsolete, and still starts', () => {
+    expect(() => readEnv({ SLACK_ANSWER_PROCESSES: '2', SLACK_ANSWER_THREADS: '1' })).not.toThrow();
+    expect(obsoleteSettings({ SLACK_ANSWER_PROCESSES: '2' })).toEqual([
+      'Settings: SLACK_ANSWER_PROCESSES is obsolete and ignored (slash commands are answered in the main process); remove it',
+    ]);
+    expect(obsoleteSettings({ SLACK_ANSWER_PROCESSES: '' })).toEqual([]);
   });
 });

@@ -111,7 +111,11 @@ describe.each(dialects)('annual reporting end to end (%s)', (dialect) => {
     await seedTyreso2016(h.app.store.db);
     const sent = await postActivity(`${h.baseUrl}/api/messages`, messageActivity({ serviceUrl: h.connector.serviceUrl, place: 'personal', text: 'årsrapport 2016', from: testUsers.anna }));
     expect(sent.status).toBe(200);
-    const card = adaptiveCardOf(h.connector.sent(personalConversationId(testUsers.anna)).at(-1)?.activity);
+    // At once: the report is on its way. Then, rendered in a worker thread, the report itself.
+    const chat = personalConversationId(testUsers.anna);
+    expect(cardText(adaptiveCardOf(h.connector.sent(chat).at(-1)?.activity))).toContain('Årsrapporten för 2016 tas fram');
+    await h.connector.waitFor((c) => c.conversationId === chat && String(JSON.stringify(c.body)).includes('/files/'), 15_000);
+    const card = adaptiveCardOf(h.connector.sent(chat).at(-1)?.activity);
     const links = JSON.stringify(card).match(/http:\/\/localhost:\d+\/files\/[^"]+/g) ?? [];
     const docxLink = links.find((l) => l.endsWith('.docx'));
     expect(docxLink).toBeDefined();

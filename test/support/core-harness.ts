@@ -4,7 +4,7 @@ import { readEnv } from '../../src/config/env.ts';
 import { parseConfig } from '../../src/config/load.ts';
 import { FakeClock } from '../../src/core/clock.ts';
 import { silentLogger } from '../../src/core/logger.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Reply, SettledReply } from '../../src/core/reply.ts';
 import { translator, type Locale } from '../../src/i18n/index.ts';
 import type { DialectName } from '../../db/connect.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
@@ -29,7 +29,8 @@ export interface CoreHarness {
   readonly notifier: RecordingNotifier;
   readonly database: TestDatabase;
   /** Types a command as Anna in the committee channel (or as someone else / elsewhere). */
-  say(text: string, as?: { actor?: Actor; conversation?: Target; isDirect?: boolean }): Promise<Reply>;
+  /** Slow work (a report) is waited for: the reply is what the person gets in the end. */
+  say(text: string, as?: { actor?: Actor; conversation?: Target; isDirect?: boolean }): Promise<SettledReply>;
   /** Moves the clock and runs the scheduler once. */
   tickAt(iso: string): ReturnType<SamverkanApp['scheduler']['tick']>;
   close(): Promise<void>;
@@ -57,14 +58,17 @@ export async function startCore(dialect: DialectName, start: string, config: obj
     clock,
     notifier,
     database,
-    say: (text, as = {}) =>
-      app.bot.handleText(text, { actor: as.actor ?? anna, conversation: as.conversation ?? channel, isDirect: as.isDirect ?? false }),
+    say: async (text, as = {}) => {
+      const reply = await app.bot.handleText(text, { actor: as.actor ?? anna, conversation: as.conversation ?? channel, isDirect: as.isDirect ?? false });
+      return reply.kind === 'pending' ? reply.result : reply;
+    },
     tickAt: (iso) => {
       clock.set(iso);
       return app.scheduler.tick();
     },
     close: async () => {
       await app.scheduler.stop();
+      await app.renderer.close();
       await app.store.close();
       await database.destroy();
     },
@@ -75,7 +79,7 @@ export async function startCore(dialect: DialectName, start: string, config: obj
 export function replyText(reply: Reply, locale: Locale = 'sv'): string {
   if (reply.kind === 'error') return translator(locale)(reply.error.code, reply.error.params);
   if (reply.kind === 'form') return reply.form.title;
-  const card = reply.card;
+  const card = reply.kind === 'pending' ? reply.notice : reply.card;
   const parts = [card.title ?? '', ...card.sections.map((s) => (s.type === 'text' ? s.text : s.type === 'list' ? s.items.join('\n') : s.type === 'facts' ? s.facts.map((f) => `${f.label}: ${f.value}`).join('\n') : ''))];
   return parts.filter(Boolean).join('\n');
 }

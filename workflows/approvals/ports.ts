@@ -1,6 +1,7 @@
 import type { Actor, Platform, Target } from '../../src/core/actor.ts';
 import type { EngagementType, LocalDate } from '../../src/core/command.ts';
 import type { OutboxWriter } from '../../src/core/outbox.ts';
+import type { Locale } from '../../src/i18n/index.ts';
 
 /** Ports and settings of R3 board approval and R4 who decides what. */
 
@@ -210,4 +211,18 @@ export interface GovernanceRepos {
   readonly calls: CallReader;
   readonly governancePeople: PeopleReader;
   readonly outbox: OutboxWriter;
+}
+
+/** What the decisions register export is made from: plain data, so it can run in a worker thread. */
+export interface DecisionsCsvJob {
+  readonly rows: readonly DecisionRow[];
+  /** Body id → name, as the configuration has it now. */
+  readonly bodyNames: Readonly<Record<string, string>>;
+  readonly zone: string;
+  readonly locale: Locale;
+}
+
+/** Renders the export off the event loop; rejects with a BotFailure when rendering fails or times out. */
+export interface DecisionsRenderer {
+  decisionsCsv(job: DecisionsCsvJob): Promise<Uint8Array>;
 }

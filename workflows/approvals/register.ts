@@ -6,11 +6,11 @@ import { Governance } from './context.ts';
 import { DecisionService } from './decide.ts';
 import { approvalDeliveries } from './deliveries.ts';
 import { exportDecisions } from './export.ts';
-import type { GovernanceRepos, GovernanceSettings } from './ports.ts';
+import type { DecisionsRenderer, GovernanceRepos, GovernanceSettings } from './ports.ts';
 import { ApplicationService } from './service.ts';
 
 /** Registers R3 board approval and R4 who decides what with the router and the scheduler. */
-export function registerApprovals(deps: WorkflowDeps<GovernanceRepos>, settings: GovernanceSettings): WorkflowModule {
+export function registerApprovals(deps: WorkflowDeps<GovernanceRepos>, settings: GovernanceSettings, renderer: DecisionsRenderer): WorkflowModule {
   const g = new Governance(deps.uow, deps.settings, settings);
   const applications = new ApplicationService(g);
   const decisions = new DecisionService(g);
@@ -21,7 +21,7 @@ export function registerApprovals(deps: WorkflowDeps<GovernanceRepos>, settings:
     .command('application.granted', (args, ctx) => applications.move(args.id, 'granted', ctx))
     .command('application.denied', (args, ctx) => applications.move(args.id, 'denied', ctx))
     .command('approvals', (_args, ctx) => applications.list(ctx))
-    .command('decisions.export', (args, ctx) => exportDecisions(g, args, ctx))
+    .command('decisions.export', (args, ctx) => exportDecisions(g, renderer, args, ctx))
     .action(DECIDE, (action, ctx) => decisions.press(action, ctx))
     .action(RESUBMIT, (action, ctx) => decisions.resubmit(action, ctx))
     .action(REFRESH_CARD, (action, ctx) => decisions.current(action, ctx))

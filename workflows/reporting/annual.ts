@@ -7,13 +7,13 @@ import { BotFailure } from '../../src/core/errors.ts';
 import { personLabel } from '../../src/core/format.ts';
 import type { OutboxMessage } from '../../src/core/outbox.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
-import { privateCard, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
+import { privateCard, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply, type SettledReply } from '../../src/core/reply.ts';
 import { committeeById, requireCommittee, type MunicipalitySettings } from '../../src/core/settings.ts';
 import { localDate } from '../../src/calendar/index.ts';
 import { translator } from '../../src/i18n/index.ts';
 import * as cards from './cards.ts';
-import { buildAnnualReport, reportFiles } from './document/index.ts';
-import type { ReportingRepos, ReportingSettings } from './ports.ts';
+import { buildAnnualReport } from './document/model.ts';
+import type { ReportingRepos, ReportingSettings, ReportRenderer } from './ports.ts';
 import { annualSchedule, reportPeriod } from './rules.ts';
 
 export const ANNUAL_REMINDER = 'annual.reminder';
@@ -30,13 +30,17 @@ export class AnnualService {
     private readonly uow: UnitOfWork<ReportingRepos>,
     private readonly settings: MunicipalitySettings,
     private readonly reporting: ReportingSettings,
+    private readonly renderer: ReportRenderer,
   ) {}
 
   private get c(): cards.CardContext {
     return { t: translator(this.settings.locale), locale: this.settings.locale, zone: this.settings.timeZone };
   }
 
-  /** `annual <year> [committee=…]`: the report as .docx and .md, attached to the reply. */
+  /**
+   * `annual <year> [committee=…]`: the report as .docx and .md. The facts are read here; the
+   * documents are rendered off the event loop, and the person is told at once that they come.
+   */
   async report(args: ResolvedArgs<'annual'>, ctx: RequestContext): Promise<Reply> {
     if (args.committee !== undefined) requireCommittee(this.settings, args.committee);
     const today = localDate(ctx.now, this.settings.timeZone);
@@ -53,8 +57,10 @@ export class AnnualService {
       rounds,
     });
     const c = { t: ctx.t, locale: ctx.locale, zone: this.settings.timeZone };
-    const files = await reportFiles(report, c);
-    return { kind: 'file', card: cards.reportReadyCard(report, files.map((f) => f.name), c), files };
+    const result = this.renderer
+      .annualReportFiles({ report, locale: ctx.locale, zone: this.settings.timeZone })
+      .then((files): SettledReply => ({ kind: 'file', card: cards.reportReadyCard(report, files.map((f) => f.name), c), files }));
+    return { kind: 'pending', notice: cards.reportPreparingCard(args.year, c), result };
   }
 
   /** Puts this year's reminders (for the year just ended) and weekly follow-ups in the outbox; idempotent. */

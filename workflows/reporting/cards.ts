@@ -123,6 +123,12 @@ export function reportReadyCard(report: AnnualReport, files: readonly string[], 
   };
 }
 
+/** Said at once when a report is asked for; the report itself follows when it is rendered. */
+export function reportPreparingCard(year: number, c: CardContext): Card {
+  const text = c.t('reporting.preparing', { year });
+  return { title: c.t('reporting.ready.title', { year }), tone: 'info', summary: text, sections: [{ type: 'text', text }] };
+}
+
 /** R8: the new term's reminder that the policy is due for revision, with the last term's figures. */
 export function termCard(term: { start: string; end: string }, previous: { start: string; end: string }, counts: ReadonlyMap<EngagementType, number>, c: CardContext): Card {
   const text = c.t('reporting.term.text', { from: term.start.slice(0, 4), to: term.end.slice(0, 4) });

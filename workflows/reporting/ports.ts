@@ -3,6 +3,9 @@ import type { Actor } from '../../src/core/actor.ts';
 import type { EngagementFacts } from '../../src/core/engagement.ts';
 import type { LocalDate, MonthDay } from '../../src/core/command.ts';
 import type { OutboxWriter } from '../../src/core/outbox.ts';
+import type { FileAttachment } from '../../src/core/reply.ts';
+import type { Locale } from '../../src/i18n/index.ts';
+import type { AnnualReport } from './document/model.ts';
 
 export interface ReportingSettings {
   /** The day each committee is asked about the year just ended (`MM-DD`, default 01-15). */
@@ -148,4 +151,16 @@ export interface ReportingRepos {
   readonly calendarTokens: CalendarTokenRepository;
   readonly reportSources: ReportSources;
   readonly outbox: OutboxWriter;
+}
+
+/** What the annual report's renderer is given: plain data, so it can run in a worker thread. */
+export interface AnnualReportJob {
+  readonly report: AnnualReport;
+  readonly locale: Locale;
+  readonly zone: string;
+}
+
+/** Renders documents off the event loop; rejects with a BotFailure when rendering fails or times out. */
+export interface ReportRenderer {
+  annualReportFiles(job: AnnualReportJob): Promise<FileAttachment[]>;
 }

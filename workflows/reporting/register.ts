@@ -7,7 +7,7 @@ import { translator } from '../../src/i18n/index.ts';
 import { ANNUAL_REFRESH, ANNUAL_REMINDER, ANNUAL_STATUS, AnnualService, SUMMARY_FORM } from './annual.ts';
 import { CalendarService } from './calendar.ts';
 import { CONFIRM, WRITE_SUMMARY } from './cards.ts';
-import type { ReportingRepos, ReportingSettings } from './ports.ts';
+import type { ReportingRepos, ReportingSettings, ReportRenderer } from './ports.ts';
 import { publicEngagements, publicHtml, publicJson } from './public-list.ts';
 import { TERM_REMINDER, TermService } from './term.ts';
 
@@ -20,9 +20,13 @@ export interface ReportingHttp {
 }
 
 /** Registers R6 annual reporting, R8 term of office, R9 calendar and public feed. */
-export function registerReporting(deps: WorkflowDeps<ReportingRepos>, settings: ReportingSettings): WorkflowModule & { readonly http: ReportingHttp } {
+export function registerReporting(
+  deps: WorkflowDeps<ReportingRepos>,
+  settings: ReportingSettings,
+  renderer: ReportRenderer,
+): WorkflowModule & { readonly http: ReportingHttp } {
   const { router, uow, posted } = deps;
-  const annual = new AnnualService(uow, deps.settings, settings);
+  const annual = new AnnualService(uow, deps.settings, settings, renderer);
   const calendar = new CalendarService(uow, deps.settings, settings);
   const term = new TermService(uow, deps.settings, settings);
 

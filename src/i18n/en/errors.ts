@@ -1,7 +1,8 @@
 export const errors = {
   'error.internal': 'Something went wrong on our side. Nothing was saved. Try again in a minute; if it keeps happening, tell your coordinator.',
-  'error.busy': 'Samverkan has too much to do right now, so your command was not carried out. Try again in a minute.',
-  'error.answerLost': 'Your command reached Samverkan, but its answer was lost on the way. Check whether it was saved (for example with `/samverkan deadlines`) before you try again.',
+  'error.renderFailed': 'The document could not be prepared because of a fault in Samverkan. Nothing was saved or changed. Try again, and tell whoever runs Samverkan if it happens again.',
+  'error.renderTimedOut': 'Preparing the document took too long, so it was stopped. Nothing was saved or changed. Try again in a while.',
+  'error.renderBusy': 'Many documents are being prepared right now, and yours did not fit in the queue. Nothing was saved or changed. Try again in a while.',
   'error.notAvailable': '“{command}” is not available yet in this version of Samverkan.',
   'error.unknownAction': 'That button is no longer in use. Nothing was changed.',
   'error.tenantNotAllowed': 'This workspace is not connected to Samverkan. Ask your coordinator to add it to the configuration.',

@@ -2,6 +2,7 @@ export const reporting = {
   'reporting.error.futureYear': 'The year {year} has not begun yet. Write the year to report on, e.g. annual 2026.',
   'reporting.ready.title': 'Annual report {year}',
   'reporting.ready': 'The annual report for {year} is ready (engagements: {engagements}, visits: {visits}, applications: {applications}). The Word document and a Markdown version are attached.',
+  'reporting.preparing': 'The annual report for {year} is being prepared and will be sent to you when it is ready, usually within a minute.',
   'reporting.file.base': 'annual-report',
 
   'reporting.doc.title': 'International cooperation {year} – {municipality}',

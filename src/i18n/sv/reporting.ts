@@ -4,6 +4,7 @@ export const reporting: Record<keyof typeof en, string> = {
   'reporting.error.futureYear': 'År {year} har inte börjat än. Skriv det år som ska redovisas, till exempel årsrapport 2026.',
   'reporting.ready.title': 'Årsrapport {year}',
   'reporting.ready': 'Årsrapporten för {year} är klar (samarbeten: {engagements}, besök: {visits}, ansökningar: {applications}). Word-dokumentet och en version i Markdown är bifogade.',
+  'reporting.preparing': 'Årsrapporten för {year} tas fram och skickas till dig när den är klar, oftast inom en minut.',
   'reporting.file.base': 'arsrapport',
 
   'reporting.doc.title': 'Internationellt samarbete {year} – {municipality}',
