@@ -40,7 +40,14 @@ export interface AppHarness {
  * and scheduler) on a random port, with a fake Slack Web API and a fake Bot Connector, and a
  * clock the test moves. The scheduler is ticked by the test instead of node-cron.
  */
-export async function startApp(dialect: DialectName, start: string, config: object = e2eConfig): Promise<AppHarness> {
+export interface AppHarnessOptions {
+  /** More environment (e.g. RENDER_TIMEOUT_SECONDS). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Another render worker module (a worker that fails or hangs). */
+  readonly renderEntry?: URL;
+}
+
+export async function startApp(dialect: DialectName, start: string, config: object = e2eConfig, options: AppHarnessOptions = {}): Promise<AppHarness> {
   const database: TestDatabase = await createTestDatabase(dialect);
   const slack = await startFakeSlack();
   const connector = await startFakeBotConnector();
@@ -48,7 +55,8 @@ export async function startApp(dialect: DialectName, start: string, config: obje
   const app = await createApp({
     config: parseConfig(config, 'test'),
     configSource: 'test',
-    env: readEnv({ SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url }),
+    env: readEnv({ SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, ...options.env }),
+    ...(options.renderEntry ? { renderEntry: options.renderEntry } : {}),
     clock,
     log: silentLogger(),
     store: database.open(),
