@@ -3,7 +3,7 @@ import { SIGNING_SECRET, SLACK_TEAM, startApp, type AppHarness } from '../suppor
 import { dialects } from '../support/databases.ts';
 import { adaptiveCardOf, cardText } from '../support/fake-bot-connector.ts';
 import { post, slashCommand } from '../support/slack-requests.ts';
-import { messageActivity, personalConversationId, post as postActivity, testUsers } from '../support/teams-activities.ts';
+import { messageActivity, personalConversationId, post as postActivity, testUsers, type TeamsUser } from '../support/teams-activities.ts';
 
 /** The real worker, except that 2013 throws, 2014 hangs and 2015 holds its thread for 1.5 s. */
 const faultyWorker = new URL('../support/render-worker-faulty.ts', import.meta.url);
@@ -18,9 +18,9 @@ describe.each(dialects)('documents rendered off the event loop (%s)', (dialect) 
     post(events(), slashCommand({ text, responseUrl: h.slack.responseUrl(id), teamId: SLACK_TEAM, channelId: 'C0KFN', userId }, sign));
   const answer = async (id: string) => JSON.stringify((await h.slack.waitFor('response', (c) => c.id === id, 10_000)).body);
   const answers = (id: string) => h.slack.calls('response').filter((c) => c.id === id).map((c) => JSON.stringify(c.body));
-  const teams = (text: string, from = testUsers.anna) =>
+  const teams = (text: string, from: TeamsUser = testUsers.anna) =>
     postActivity(`${h.baseUrl}/api/messages`, messageActivity({ serviceUrl: h.connector.serviceUrl, place: 'personal', text, from }));
-  const teamsTexts = (user = testUsers.anna) => h.connector.sent(personalConversationId(user)).map((s) => cardText(adaptiveCardOf(s.activity)));
+  const teamsTexts = (user: TeamsUser = testUsers.anna) => h.connector.sent(personalConversationId(user)).map((s) => cardText(adaptiveCardOf(s.activity)));
 
   it('Slack and Teams: while a report takes long, other commands are answered, and the report follows', async () => {
     h = await startApp(dialect, '2017-02-20T09:00:00Z', undefined, { renderEntry: faultyWorker });
