@@ -5,8 +5,10 @@
  * what `annual <year>` does: read the year through the repository, build the report, render the
  * Word document (with the chart) and the Markdown.
  *
- * Each measurement runs in a child process of its own, so its peak memory (maxRSS) is the
- * report's and nothing else's; an idle child that only opens the store gives the floor.
+ * The documents are rendered as the app renders them, in its worker pool (src/render). Each
+ * measurement runs in a child process of its own, so its peak memory (maxRSS, the worker thread
+ * included) is the report's and nothing else's; an idle child that only opens the store and the
+ * pool gives the floor. Targets: at most 150 MB over idle, at most 2.5× the time of the small report.
  *
  *   npx tsx bench/annual-report.ts        (BENCH_REPORT_REPS, BENCH_DATABASE_URL, BENCH_SKIP_POSTGRES=1)
  */
@@ -24,8 +26,9 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { KyselyAnnualRounds, KyselyReportSources } from '../db/repositories/reporting.ts';
 import type { Database } from '../db/schema.ts';
 import { engagementTypes } from '../src/core/command.ts';
-import { translator } from '../src/i18n/index.ts';
-import { buildAnnualReport, reportFiles } from '../workflows/reporting/document/index.ts';
+import { silentLogger } from '../src/core/logger.ts';
+import { createRenderPool, type RenderPool } from '../src/render/pool.ts';
+import { buildAnnualReport } from '../workflows/reporting/document/model.ts';
 import { count, markdownTable, median, ms, ratio, textTable } from './stats.ts';
 
 export const reportSizes = [
@@ -181,25 +184,28 @@ export async function seed(db: Kysely<Database>, engagements: number, events: nu
 
 const committees = Array.from({ length: COMMITTEES }, (_, i) => ({ id: `n${i}`, name: `Nämnd ${i + 1}` }));
 
-/** What `annual <year>` does after parsing: read, build, render. */
-async function buildOnce(store: Store): Promise<number> {
+/** What `annual <year>` does after parsing: read and build here, render in the app's worker pool. */
+async function buildOnce(store: Store, renderer: RenderPool): Promise<number> {
   const sources = await new KyselyReportSources(store.db).forPeriod(reportPeriod(`${YEAR}-01-01`, `${YEAR}-12-31`, 'Europe/Stockholm'));
   const rounds = await new KyselyAnnualRounds(store.db, () => new Date().toISOString()).listForYear(YEAR);
   const report = buildAnnualReport({ municipality: 'Bänkkommun', year: YEAR, compiledOn: `${YEAR + 1}-01-20`, committees, sources, rounds });
-  const files = await reportFiles(report, { t: translator('sv'), locale: 'sv', zone: 'Europe/Stockholm' });
+  const files = await renderer.run('annual-report', { report, locale: 'sv', zone: 'Europe/Stockholm' });
   return files[0]?.data.byteLength ?? 0;
 }
 
 /** Runs in the child: `--child <url> <schema|-> <reps|0>`. */
 async function child(url: string, schema: string, reps: number): Promise<void> {
   const store = openStore(url, schema === '-' ? {} : { schema });
+  // As the app has it: one render thread, started by the first report (the idle child starts none).
+  const renderer = createRenderPool({ threads: 1, timeoutMs: 600_000, log: silentLogger() });
   const times: number[] = [];
   let docxBytes = 0;
   for (let i = 0; i < reps; i++) {
     const start = performance.now();
-    docxBytes = await buildOnce(store);
+    docxBytes = await buildOnce(store, renderer);
     times.push(performance.now() - start);
   }
+  await renderer.close();
   await store.close();
   const result: ChildResult = { times, maxRssMb: process.resourceUsage().maxRSS / 1024, docxBytes };
   process.stdout.write(`${JSON.stringify(result)}\n`);
