@@ -279,7 +279,7 @@ export async function annualReportBench(): Promise<string> {
     '',
     reportTable(results, true),
     '',
-    '`vs 200`: median time against the 200-engagement, 2,000-event report on the same dialect in this run. `over idle MB`: peak RSS of the measuring process minus that of a process that only opened the store.',
+    '`vs 200`: median time against the 200-engagement, 2,000-event report on the same dialect in this run (target ≤ 2.5×). `over idle MB`: peak RSS of the measuring process, render thread included, minus that of a process that only opened the store and the pool (target ≤ 150 MB).',
     '',
   ].join('\n');
 }

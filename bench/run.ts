@@ -2,24 +2,19 @@
  * `npm run bench`: runs every benchmark, prints the tables, and rewrites the results section of
  * docs/benchmarks.md (between the bench:results markers) with this run's numbers.
  *
- *   BENCH_RATES=100,200,400,800  steady ack-latency loads, commands per second
- *   BENCH_ROUNDS=6         alternating rounds per steady rate (5 s each, after 2 s warm-up)
- *   BENCH_START_WARMUP=15  seconds at 200/s each ack-latency server gets after start, not recorded
- *   BENCH_MAX_STEAL=5      steady pairs of rounds with more CPU stolen (%) are run again (100: keep all)
- *   BENCH_SECONDS=20       measured seconds of the closed-loop ack-latency runs (warm-up: 5 s more)
- *   BENCH_CONNECTIONS=50   connections of the ack-latency runs
- *   BENCH_CLOSED=0         skip the closed-loop (saturation) runs
- *   BENCH_SINGLE=1         add the one-connection reference runs
- *   BENCH_CLAIM_REPS=…     claims measured per size (default 1000 SQLite, 500 PostgreSQL)
- *   BENCH_REPORT_REPS=3    annual reports built per size and dialect (bench/annual-report.ts)
- *   BENCH_DATABASE_URL=…   PostgreSQL (default postgres://postgres@127.0.0.1:5432/test)
- *   BENCH_SKIP_POSTGRES=1  SQLite only
- *   BENCH_NO_WRITE=1       print only, leave docs/benchmarks.md alone
+ *   BENCH_ACK_RATE=200       quick commands per second in the acks-under-reports runs
+ *   BENCH_ACK_SECONDS=20     measured seconds of each of those runs
+ *   BENCH_CLAIM_REPS=…       claims measured per size (default 1000 SQLite, 500 PostgreSQL)
+ *   BENCH_REPORT_REPS=3      annual reports built per size and dialect (bench/annual-report.ts)
+ *   BENCH_DATABASE_URL=…     PostgreSQL (default postgres://postgres@127.0.0.1:5432/test)
+ *   BENCH_SKIP_POSTGRES=1    SQLite only
+ *   BENCH_NO_WRITE=1         print only, leave docs/benchmarks.md alone
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { acksTable, acksVerdict, runAcksUnderReports, type AcksUnderReports } from './acks-under-reports.ts';
 import { annualReportBench } from './annual-report.ts';
 import { approvalsBench } from './approvals.ts';
 import { claimPlans, claimTable, runOutboxClaim, type ClaimResult } from './outbox-claim.ts';
@@ -64,7 +59,11 @@ async function main(): Promise<void> {
   };
   console.log(`Samverkan benchmarks, ${info.date}\n${info.machine}, Node ${info.node}, load average ${info.loadBefore.toFixed(2)}\n`);
 
-  console.log('1. Outbox claim (batch of 50)');
+  console.log('1. Acks under heavy work: quick commands while annual reports are built');
+  const acks = await runAcksUnderReports();
+  console.log(`\n${acksTable(acks)}\n\n${acksVerdict(acks).join('\n')}\n`);
+
+  console.log('2. Outbox claim (batch of 50)');
   const claimReps = envNumber('BENCH_CLAIM_REPS');
   const claim = await runOutboxClaim({
     ...(claimReps ? { reps: claimReps } : {}),
@@ -82,11 +81,11 @@ async function main(): Promise<void> {
   info.seconds = (Date.now() - started) / 1000;
   console.log(`\nDone in ${info.seconds.toFixed(0)} s; load average ${info.loadAfter.toFixed(2)}.`);
   if (process.env.BENCH_NO_WRITE === '1') return;
-  writeResults(resultsMarkdown(info, claim) + annual + approvals);
+  writeResults(resultsMarkdown(info, acks, claim) + annual + approvals);
   console.log(`Results written to docs/benchmarks.md.`);
 }
 
-function resultsMarkdown(info: RunInfo, claim: ClaimResult): string {
+function resultsMarkdown(info: RunInfo, acks: AcksUnderReports, claim: ClaimResult): string {
   const claimT = claimTable(claim);
   const innerPlans = claim.dialects.flatMap((d) =>
     [d.small, d.large].flatMap((m) => [
@@ -107,6 +106,12 @@ function resultsMarkdown(info: RunInfo, claim: ClaimResult): string {
     `- Machine: ${info.machine}; load average ${info.loadBefore.toFixed(2)} at the start, ${info.loadAfter.toFixed(2)} at the end`,
     `- Node: ${info.node}`,
     `- Command: \`${info.command}\` (${info.seconds.toFixed(0)} s)`,
+    '',
+    `### Acks under heavy work (${acks.rate} quick commands a second for ${acks.seconds} s per run)`,
+    '',
+    acksTable(acks, true),
+    '',
+    ...acksVerdict(acks).map((l) => `- ${l}`),
     '',
     `### Outbox claim (batch of ${claim.batch}, ${claim.dueRows} rows due)`,
     '',
