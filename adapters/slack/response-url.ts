@@ -2,13 +2,11 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 /**
- * POSTs to a Slack response_url. Every slash command is answered this way, so it is the most
- * frequent call the bot makes: Node's own HTTP client on keep-alive agents costs well under half
- * the CPU of `fetch` per answer (docs/benchmarks.md), and the agents keep the connection to Slack
- * open between answers.
+ * POSTs to a Slack response_url: every slash command, button and form is answered this way.
+ * Keep-alive agents keep the connection to Slack open between answers.
  */
 // maxSockets: answers beyond 50 at once to one host wait for a free connection rather than open
-// ever more TLS sessions to Slack (an answer process has at most its concurrency in flight).
+// ever more TLS sessions to Slack.
 const agents = {
   'http:': new HttpAgent({ keepAlive: true, maxSockets: 50 }),
   'https:': new HttpsAgent({ keepAlive: true, maxSockets: 50 }),

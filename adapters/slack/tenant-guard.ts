@@ -8,13 +8,14 @@ import { teamIdOf } from './incoming.ts';
  * the localized refusal, and no listener runs. Events are acknowledged by Bolt before this.
  */
 export function tenantGuard(bot: Bot, log: Logger): Middleware<AnyMiddlewareArgs> {
-  // Not an async function: every request passes through here, and handing back next()'s own
-  // promise keeps one promise and one suspended frame per request off the acking thread's heap.
-  return (args) => {
+  return async (args) => {
     const teamId = teamIdOf(args.body);
-    if (bot.isAllowed('slack', teamId)) return args.next();
+    if (bot.isAllowed('slack', teamId)) {
+      await args.next();
+      return;
+    }
     log.warn({ teamId }, 'refused a request from a Slack workspace that is not allowed');
-    return refuse(args, bot.errorText({ code: 'error.tenantNotAllowed' }));
+    await refuse(args, bot.errorText({ code: 'error.tenantNotAllowed' }));
   };
 }
 

@@ -19,7 +19,7 @@ describe('posting to a Slack response_url', () => {
           // What Slack answers once a response_url is older than 30 minutes or used five times.
           res.writeHead(404, { 'content-type': 'text/plain' }).end('expired_url');
         } else if (req.url === '/silent') {
-          // Never answers: the post must give up instead of holding the answer process.
+          // Never answers: the post must give up instead of waiting for ever.
         } else {
           res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
         }

@@ -21,7 +21,10 @@ export interface DocxOptions {
  * 250 KB file (docs/benchmarks.md); this takes a few times the size of the XML.
  */
 export async function renderDocx(blocks: readonly Block[], options: DocxOptions): Promise<Uint8Array> {
-  const body: string[] = [];
+  // The XML is encoded to UTF-8 a piece at a time: joined first, one en dash would make the
+  // whole document a two-byte string, twice the size of the bytes it becomes.
+  const body = new Utf8Chunks();
+  body.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>`);
   for (const block of blocks) {
     switch (block.kind) {
       case 'heading':
@@ -34,7 +37,8 @@ export async function renderDocx(blocks: readonly Block[], options: DocxOptions)
         for (const item of block.items) body.push(paragraph(item, { bullet: true }));
         break;
       case 'table':
-        body.push(table(block.headers, block.rows), '<w:p/>');
+        table(block.headers, block.rows, body);
+        body.push('<w:p/>');
         break;
       case 'chart':
         if (options.chart) body.push(picture(options.chart, block.alt));
@@ -48,7 +52,8 @@ export async function renderDocx(blocks: readonly Block[], options: DocxOptions)
   add('word/styles.xml', stylesXml(options.language));
   add('word/numbering.xml', numberingXml);
   add('docProps/core.xml', coreProperties(options.title));
-  add('word/document.xml', documentXml(body));
+  body.push(`${PAGE}</w:body></w:document>`);
+  add('word/document.xml', body.bytes());
   if (options.chart) add('word/media/chart.png', options.chart.png);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
@@ -66,8 +71,15 @@ const PAGE = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" w
 /** The text width of that page, in twentieths of a point. */
 const TEXT_WIDTH = 11906 - 2 * 1418;
 
-function documentXml(body: readonly string[]): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${body.join('')}${PAGE}</w:body></w:document>`;
+/** Text pieces gathered as UTF-8 bytes. */
+class Utf8Chunks {
+  private readonly chunks: Buffer[] = [];
+  push(text: string): void {
+    this.chunks.push(Buffer.from(text, 'utf8'));
+  }
+  bytes(): Uint8Array {
+    return Buffer.concat(this.chunks);
+  }
 }
 
 interface ParagraphStyle {
@@ -91,25 +103,25 @@ function paragraph(text: string, p: ParagraphStyle = {}): string {
 /** One run of text; line breaks typed in a summary stay line breaks. */
 function run(text: string, p: Pick<ParagraphStyle, 'italics' | 'bold' | 'color'> = {}): string {
   const props = `${p.bold ? '<w:b/>' : ''}${p.italics ? '<w:i/>' : ''}${p.color ? `<w:color w:val="${p.color}"/>` : ''}`;
-  const lines = text.split(/\r?\n/).map((line) => `<w:t xml:space="preserve">${escapeXml(line)}</w:t>`);
+  const lines = text.split(/\r?\n/).map((line) => (/^\s|\s$/.test(line) ? `<w:t xml:space="preserve">${escapeXml(line)}</w:t>` : `<w:t>${escapeXml(line)}</w:t>`));
   return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}${lines.join('<w:br/>')}</w:r>`;
 }
 
-function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+/** A table, written row by row; the column widths are the grid's, so cells need none of their own. */
+function table(headers: readonly string[], rows: readonly (readonly string[])[], out: Utf8Chunks): void {
   const line = 'w:val="single" w:sz="4" w:space="0" w:color="BFBFBF"';
   const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${line}/>`).join('');
   const column = Math.floor(TEXT_WIDTH / Math.max(1, headers.length));
   const cell = (text: string, header: boolean) =>
-    `<w:tc><w:tcPr><w:tcW w:w="${column}" w:type="dxa"/>${header ? '<w:shd w:val="clear" w:color="auto" w:fill="E7ECF3"/>' : ''}</w:tcPr><w:p>${run(text, { bold: header })}</w:p></w:tc>`;
-  const out = [
-    `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>${borders}</w:tblBorders><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>`,
-    `<w:tblGrid>${headers.map(() => `<w:gridCol w:w="${column}"/>`).join('')}</w:tblGrid>`,
-    // Repeated on every page, and read by screen readers as the header row.
-    `<w:tr><w:trPr><w:tblHeader/></w:trPr>${headers.map((h) => cell(h, true)).join('')}</w:tr>`,
-  ];
+    `<w:tc>${header ? '<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7ECF3"/></w:tcPr>' : ''}<w:p>${run(text, { bold: header })}</w:p></w:tc>`;
+  out.push(
+    `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>${borders}</w:tblBorders><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>` +
+      `<w:tblGrid>${headers.map(() => `<w:gridCol w:w="${column}"/>`).join('')}</w:tblGrid>` +
+      // Repeated on every page, and read by screen readers as the header row.
+      `<w:tr><w:trPr><w:tblHeader/></w:trPr>${headers.map((h) => cell(h, true)).join('')}</w:tr>`,
+  );
   for (const row of rows) out.push(`<w:tr>${row.map((text) => cell(text, false)).join('')}</w:tr>`);
   out.push('</w:tbl>');
-  return out.join('');
 }
 
 /** English Metric Units per pixel at 96 dpi. */

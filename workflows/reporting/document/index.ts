@@ -1,6 +1,8 @@
 import type { EngagementType } from '../../../src/core/command.ts';
 import type { FileAttachment } from '../../../src/core/reply.ts';
 import type { MessageKey } from '../../../src/i18n/index.ts';
+import { timelinePng } from './chart.ts';
+import { DOCX_MIME, renderDocx } from './docx.ts';
 import { renderMarkdown } from './markdown.ts';
 import { timelineRows, type AnnualReport } from './model.ts';
 import { outline, reportTitle, type OutlineContext } from './outline.ts';
@@ -9,12 +11,9 @@ export { buildAnnualReport, type AnnualReport, type ReportInput } from './model.
 
 /**
  * The report's files: the Word document (with the chart inside), the Markdown, and the chart alone
- * for the Markdown to show. The Word and image libraries load with the first report: together they
- * are about 4 MB of heap that the acking thread would otherwise carry, and garbage-collect
- * around, for a command a committee runs once a year (docs/benchmarks.md).
+ * for the Markdown to show. Rendered in a worker thread (src/render), never on the event loop.
  */
 export async function reportFiles(report: AnnualReport, c: OutlineContext): Promise<FileAttachment[]> {
-  const [{ timelinePng }, { DOCX_MIME, renderDocx }] = await Promise.all([import('./chart.ts'), import('./docx.ts')]);
   const base = `${c.t('reporting.file.base')}-${report.year}${report.onlyCommittee ? `-${report.onlyCommittee}` : ''}`;
   const blocks = outline(report, c);
   const rows = timelineRows(report);
