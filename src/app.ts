@@ -7,6 +7,7 @@ import { KyselyConversationStore } from '../db/repositories/people.ts';
 import { wireCore } from './core-wiring.ts';
 import type { Bot } from './core/bot.ts';
 import { slackMode, type Env } from './config/env.ts';
+import { teamsCloudSettings } from './config/env-teams.ts';
 import type { Config } from './config/schema.ts';
 import type { Platform } from './core/actor.ts';
 import { systemClock, toInstant, type Clock } from './core/clock.ts';
@@ -112,6 +113,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     ...(env.MICROSOFT_APP_PASSWORD ? { appPassword: env.MICROSOFT_APP_PASSWORD } : {}),
     ...(env.MICROSOFT_APP_TENANT_ID ? { appTenantId: env.MICROSOFT_APP_TENANT_ID } : {}),
     ...(env.MICROSOFT_APP_TYPE === 'SingleTenant' || env.MICROSOFT_APP_TYPE === 'MultiTenant' ? { appType: env.MICROSOFT_APP_TYPE } : {}),
+    cloud: teamsCloudSettings(env),
     linkFile: async (file) => fileUrl(publicBaseUrl(), await fileStore.put(file, 72), file.name),
     log,
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './load.ts';
+import { missingTeamsCloudEndpoints, teamsCloudEnvShape } from './env-teams.ts';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -18,6 +19,7 @@ const envSchema = z.object({
   MICROSOFT_APP_TENANT_ID: z.string().optional(),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
+  ...teamsCloudEnvShape,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -31,7 +33,11 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError('Invalid environment:\n  - SLACK_ANSWER_THREADS: renamed; set SLACK_ANSWER_PROCESSES instead (commands are now answered in child processes)');
   }
   const result = envSchema.safeParse(cleaned);
-  if (result.success) return result.data;
+  if (result.success) {
+    const missing = missingTeamsCloudEndpoints(result.data);
+    if (missing.length === 0) return result.data;
+    throw new ConfigError(`Invalid environment:\n${missing.map((k) => `  - ${k}: required with the other Teams cloud endpoints (see docs/operations.md)`).join('\n')}`);
+  }
   const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
   throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
 }
