@@ -16,7 +16,11 @@ import { formatDateTime } from './core/format.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import type { Notifier } from './core/notifier.ts';
 import { createHttpServer, listen, type Route } from './http/server.ts';
-import { healthRoute } from './http/health.ts';
+import { healthRoute, readyRoute, type Readiness } from './http/health.ts';
+import { metricsRoute } from './http/metrics-route.ts';
+import { createMetrics, type Metrics } from './metrics/metrics.ts';
+import { countingNotifier } from './metrics/counting-notifier.ts';
+import { readOutboxStats } from '../db/repositories/outbox-stats.ts';
 import { reportingRoutes } from './http/reporting.ts';
 import { fileUrl, filesRoute } from './http/files.ts';
 import { KyselyFileStore } from '../db/repositories/files.ts';
@@ -52,6 +56,9 @@ export interface SamverkanApp {
   readonly server: Server;
   readonly slack: SlackAdapter | undefined;
   readonly teams: LazyTeamsAdapter;
+  readonly metrics: Metrics;
+  /** What /readyz reports: starting until start() is done, stopping from the first moment of stop(). */
+  readiness(): Readiness;
   /** One line per part: what is enabled and where. */
   readonly summary: string[];
   /** The address people reach the bot's HTTP server at (PUBLIC_BASE_URL, else localhost:PORT). */
@@ -97,7 +104,16 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
 
   const notifiers = new Map<Platform, Notifier>();
   const fileStore = new KyselyFileStore(store.db, now);
-  const routes: Route[] = [healthRoute(store), filesRoute(fileStore), ...reportingRoutes(reporting.http, clock)];
+  let readiness: Readiness = { ready: false, state: 'starting' };
+  const metrics = createMetrics({ outboxStats: () => readOutboxStats(store.db, now()), now: () => new Date(now()) });
+  bot.onCommand(metrics.command);
+  const routes: Route[] = [
+    healthRoute(),
+    readyRoute(store, () => readiness),
+    metricsRoute(metrics),
+    filesRoute(fileStore),
+    ...reportingRoutes(reporting.http, clock),
+  ];
   // Known only once the server listens (port 0 in tests), so read it when a link is made.
   const publicBaseUrl = (): string => {
     if (env.PUBLIC_BASE_URL) return env.PUBLIC_BASE_URL;
@@ -154,7 +170,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
   const planners: Planner[] = modules.flatMap((m) => m.planners);
   const scheduler = new Scheduler({
     store: outbox,
-    notifiers,
+    notifiers: new Map([...notifiers].map(([platform, notifier]) => [platform, countingNotifier(notifier, metrics)])),
     handlers,
     planners,
     clock,
@@ -171,7 +187,11 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     `Reporting: calendar feeds ${calendarPath ? `at ${calendarPath}/<secret>.ics` : 'off'}; public list ${publicPath ? `at ${publicPath} and ${publicPath}.json` : 'off (reporting.publicFeed.enabled)'}`,
   );
 
-  const server = createHttpServer(routes, (err) => log.error({ err }, 'http handler failed'));
+  const server = createHttpServer(
+    routes,
+    (err) => log.error({ err }, 'http handler failed'),
+    (req) => metrics.requestTimer(req.method ?? 'GET'),
+  );
 
   // Answer processes each open the store and read the clock themselves: only a store another
   // connection can open, and the real clock, can be shared with them.
@@ -193,6 +213,8 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     server,
     slack,
     teams,
+    metrics,
+    readiness: () => readiness,
     summary,
     publicBaseUrl,
     async start(port, host) {
@@ -215,9 +237,11 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
         summary[answerersLineAt] = answerersLine(answerProcesses.priority);
       }
       await scheduler.start();
+      if (readiness.state === 'starting') readiness = { ready: true, state: 'ready' };
       return bound;
     },
     async stop() {
+      readiness = { ready: false, state: 'stopping' };
       await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
