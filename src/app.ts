@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import { createSlackAdapter, slackEventsPath, type SlackAdapter } from '../adapters/slack/index.ts';
 import { lazyTeamsAdapter, type LazyTeamsAdapter } from '../adapters/teams/lazy.ts';
-import { openStore, type Store } from '../db/connect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import type { Store } from '../db/connect.ts';
+import { openDatabase } from './open-database.ts';
 import { KyselyConversationStore } from '../db/repositories/people.ts';
 import { wireCore } from './core-wiring.ts';
 import type { Bot } from './core/bot.ts';
@@ -16,6 +16,7 @@ import { formatDateTime } from './core/format.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import type { Notifier } from './core/notifier.ts';
 import { createHttpServer, listen, type Route } from './http/server.ts';
+import { StartupError } from './startup-error.ts';
 import { healthRoute, readyRoute, type Readiness } from './http/health.ts';
 import { metricsRoute } from './http/metrics-route.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
@@ -80,8 +81,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
   const log = options.log ?? createLogger();
   const summary: string[] = [];
 
-  const store = options.store ?? openStore(env.DATABASE_URL);
-  const applied = await migrateToLatest(store);
+  const { store, applied } = await openDatabase(options.store, env.DATABASE_URL);
   summary.push(`Database: ${store.description}${applied.length ? ` (applied ${applied.join(', ')})` : ' (schema up to date)'}`);
 
   const now = () => toInstant(clock.now());
@@ -219,7 +219,17 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     publicBaseUrl,
     async start(port, host) {
       if (slack) await slack.start();
-      const bound = await listen(server, port, host);
+      let bound: number;
+      try {
+        bound = await listen(server, port, host);
+      } catch (err) {
+        const code = (err as { code?: unknown }).code;
+        const where = `${host ?? 'every interface'} port ${port}`;
+        if (code === 'EADDRINUSE') throw new StartupError(`Samverkan: cannot listen on ${where}: another program uses it (set PORT, or stop the other program)`, { cause: err });
+        if (code === 'EACCES') throw new StartupError(`Samverkan: cannot listen on ${where}: not allowed (ports below 1024 need privileges; set PORT)`, { cause: err });
+        if (code === 'EADDRNOTAVAIL') throw new StartupError(`Samverkan: cannot listen on ${where}: this machine has no such address (HOST)`, { cause: err });
+        throw err;
+      }
       if (slack && answerers > 0 && store.location && mode.kind !== 'off') {
         answerProcesses = await startAnswerProcesses({
           processes: answerers,
