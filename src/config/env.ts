@@ -24,6 +24,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Every variable readEnv reads (docs/operations.md lists each; a test checks). */
+export const envVariableNames: readonly string[] = [...Object.keys(envSchema.shape), 'SLACK_ANSWER_THREADS'];
+
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
   // Empty variables mean "not set": a blank SLACK_BOT_TOKEN= in a .env file must not enable Slack.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
