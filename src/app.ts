@@ -1,12 +1,13 @@
 import type { Server } from 'node:http';
 import { createSlackAdapter, slackEventsPath, type SlackAdapter } from '../adapters/slack/index.ts';
 import { lazyTeamsAdapter, type LazyTeamsAdapter } from '../adapters/teams/lazy.ts';
-import { openStore, type Store } from '../db/connect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import type { Store } from '../db/connect.ts';
+import { openDatabase } from './open-database.ts';
 import { KyselyConversationStore } from '../db/repositories/people.ts';
 import { wireCore } from './core-wiring.ts';
 import type { Bot } from './core/bot.ts';
 import { slackMode, type Env } from './config/env.ts';
+import { teamsCloudSettings } from './config/env-teams.ts';
 import type { Config } from './config/schema.ts';
 import type { Platform } from './core/actor.ts';
 import { systemClock, toInstant, type Clock } from './core/clock.ts';
@@ -14,7 +15,12 @@ import { formatDateTime } from './core/format.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import type { Notifier } from './core/notifier.ts';
 import { createHttpServer, listen, type Route } from './http/server.ts';
-import { healthRoute } from './http/health.ts';
+import { StartupError } from './startup-error.ts';
+import { healthRoute, readyRoute, type Readiness } from './http/health.ts';
+import { metricsRoute } from './http/metrics-route.ts';
+import { createMetrics, type Metrics } from './metrics/metrics.ts';
+import { countingNotifier } from './metrics/counting-notifier.ts';
+import { readOutboxStats } from '../db/repositories/outbox-stats.ts';
 import { reportingRoutes } from './http/reporting.ts';
 import { fileUrl, filesRoute } from './http/files.ts';
 import { KyselyFileStore } from '../db/repositories/files.ts';
@@ -50,6 +56,9 @@ export interface SamverkanApp {
   readonly teams: LazyTeamsAdapter;
   /** The worker threads documents are rendered in. */
   readonly renderer: RenderPool;
+  readonly metrics: Metrics;
+  /** What /readyz reports: starting until start() is done, stopping from the first moment of stop(). */
+  readiness(): Readiness;
   /** One line per part: what is enabled and where. */
   readonly summary: string[];
   /** The address people reach the bot's HTTP server at (PUBLIC_BASE_URL, else localhost:PORT). */
@@ -71,8 +80,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
   const log = options.log ?? createLogger();
   const summary: string[] = [];
 
-  const store = options.store ?? openStore(env.DATABASE_URL);
-  const applied = await migrateToLatest(store);
+  const { store, applied } = await openDatabase(options.store, env.DATABASE_URL);
   summary.push(`Database: ${store.description}${applied.length ? ` (applied ${applied.join(', ')})` : ' (schema up to date)'}`);
 
   const now = () => toInstant(clock.now());
@@ -102,7 +110,16 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
 
   const notifiers = new Map<Platform, Notifier>();
   const fileStore = new KyselyFileStore(store.db, now);
-  const routes: Route[] = [healthRoute(store), filesRoute(fileStore), ...reportingRoutes(reporting.http, clock)];
+  let readiness: Readiness = { ready: false, state: 'starting' };
+  const metrics = createMetrics({ outboxStats: () => readOutboxStats(store.db, now()), now: () => new Date(now()) });
+  bot.onCommand(metrics.command);
+  const routes: Route[] = [
+    healthRoute(),
+    readyRoute(store, () => readiness),
+    metricsRoute(metrics),
+    filesRoute(fileStore),
+    ...reportingRoutes(reporting.http, clock),
+  ];
   // Known only once the server listens (port 0 in tests), so read it when a link is made.
   const publicBaseUrl = (): string => {
     if (env.PUBLIC_BASE_URL) return env.PUBLIC_BASE_URL;
@@ -118,6 +135,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     ...(env.MICROSOFT_APP_PASSWORD ? { appPassword: env.MICROSOFT_APP_PASSWORD } : {}),
     ...(env.MICROSOFT_APP_TENANT_ID ? { appTenantId: env.MICROSOFT_APP_TENANT_ID } : {}),
     ...(env.MICROSOFT_APP_TYPE === 'SingleTenant' || env.MICROSOFT_APP_TYPE === 'MultiTenant' ? { appType: env.MICROSOFT_APP_TYPE } : {}),
+    cloud: teamsCloudSettings(env),
     linkFile: async (file) => fileUrl(publicBaseUrl(), await fileStore.put(file, 72), file.name),
     log,
   });
@@ -158,7 +176,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
   const planners: Planner[] = modules.flatMap((m) => m.planners);
   const scheduler = new Scheduler({
     store: outbox,
-    notifiers,
+    notifiers: new Map([...notifiers].map(([platform, notifier]) => [platform, countingNotifier(notifier, metrics)])),
     handlers,
     planners,
     clock,
@@ -178,7 +196,11 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     `Reporting: calendar feeds ${calendarPath ? `at ${calendarPath}/<secret>.ics` : 'off'}; public list ${publicPath ? `at ${publicPath} and ${publicPath}.json` : 'off (reporting.publicFeed.enabled)'}`,
   );
 
-  const server = createHttpServer(routes, (err) => log.error({ err }, 'http handler failed'));
+  const server = createHttpServer(
+    routes,
+    (err) => log.error({ err }, 'http handler failed'),
+    (req) => metrics.requestTimer(req.method ?? 'GET'),
+  );
 
   return {
     bot,
@@ -188,15 +210,29 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     slack,
     teams,
     renderer,
+    metrics,
+    readiness: () => readiness,
     summary,
     publicBaseUrl,
     async start(port, host) {
       if (slack) await slack.start();
-      const bound = await listen(server, port, host);
+      let bound: number;
+      try {
+        bound = await listen(server, port, host);
+      } catch (err) {
+        const code = (err as { code?: unknown }).code;
+        const where = `${host ?? 'every interface'} port ${port}`;
+        if (code === 'EADDRINUSE') throw new StartupError(`Samverkan: cannot listen on ${where}: another program uses it (set PORT, or stop the other program)`, { cause: err });
+        if (code === 'EACCES') throw new StartupError(`Samverkan: cannot listen on ${where}: not allowed (ports below 1024 need privileges; set PORT)`, { cause: err });
+        if (code === 'EADDRNOTAVAIL') throw new StartupError(`Samverkan: cannot listen on ${where}: this machine has no such address (HOST)`, { cause: err });
+        throw err;
+      }
       await scheduler.start();
+      if (readiness.state === 'starting') readiness = { ready: true, state: 'ready' };
       return bound;
     },
     async stop() {
+      readiness = { ready: false, state: 'stopping' };
       await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter } from 'botbuilder';
 import type { Bot } from '../../src/core/bot.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import type { Notifier } from '../../src/core/notifier.ts';
@@ -9,6 +9,9 @@ import { createTeamsNotifier } from './notifier.ts';
 import { createTurnErrorHandler, createTurnHandler } from './turn.ts';
 import type { FileLinker } from './reply.ts';
 import { MemberEmails } from './member-emails.ts';
+import { TeamsCredentialFactory } from './credentials.ts';
+import { StrictBotFrameworkAuthentication } from './authentication.ts';
+import { isLoopbackServiceUrl } from './loopback.ts';
 
 export interface TeamsAdapterOptions {
   readonly bot: Bot;
@@ -19,6 +22,8 @@ export interface TeamsAdapterOptions {
   readonly appTenantId?: string;
   readonly appType?: 'MultiTenant' | 'SingleTenant';
   readonly log: Logger;
+  /** botbuilder's cloud settings (ChannelService, ToChannelFromBotLoginUrl, …); unset means the public cloud. */
+  readonly cloud?: Readonly<Record<string, string>>;
   /** Turns a file reply into a download link; without it file replies say they cannot be delivered. */
   readonly linkFile?: FileLinker;
 }
@@ -40,7 +45,16 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const log = options.log.child({ platform: 'teams' });
   const appId = options.appId?.trim() || undefined;
 
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authConfig(options, appId)));
+  const config = authConfig(options, appId);
+  const credentials = appId
+    ? new TeamsCredentialFactory({
+        appId,
+        appType: options.appType ?? 'MultiTenant',
+        ...(options.appPassword ? { appPassword: options.appPassword } : {}),
+        ...(options.appTenantId ? { appTenantId: options.appTenantId } : {}),
+      })
+    : undefined;
+  const adapter = new CloudAdapter(new StrictBotFrameworkAuthentication(config, credentials));
   adapter.onTurnError = createTurnErrorHandler(bot, log);
   const logic = createTurnHandler({
     bot,
@@ -72,6 +86,14 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       sendPlain(res, err.status, err.message);
       return;
     }
+    // Unauthenticated, the bot would post its answer (with whatever it read) to any URL a
+    // sender names; only the Agents Playground and tests on this machine are answered.
+    const serviceUrl = request.body?.serviceUrl;
+    if (!appId && !isLoopbackServiceUrl(serviceUrl)) {
+      log.warn({ serviceUrl }, 'refused a Teams request in local mode: serviceUrl is not on this machine');
+      sendPlain(res, 403, 'Forbidden: without MICROSOFT_APP_ID only a serviceUrl on this machine (loopback) is answered');
+      return;
+    }
     await adapter.process(request, botResponse(res), logic);
   };
 
@@ -88,5 +110,6 @@ function authConfig(options: TeamsAdapterOptions, appId: string | undefined): Re
     MicrosoftAppType: options.appType ?? 'MultiTenant',
     ...(options.appPassword ? { MicrosoftAppPassword: options.appPassword } : {}),
     ...(options.appTenantId ? { MicrosoftAppTenantId: options.appTenantId } : {}),
+    ...options.cloud,
   };
 }

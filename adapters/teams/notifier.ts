@@ -70,8 +70,9 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
         appId,
         from.channelId ?? 'msteams',
         from.serviceUrl ?? '',
-        // Local mode has no audience; with an app id the Bot Framework's own is used.
-        appId ? 'https://api.botframework.com' : '',
+        // Local mode has no audience; with an app id, undefined lets botbuilder use its cloud's
+        // own (ToChannelFromBotOAuthScope), which a sovereign or private cloud sets.
+        (appId ? undefined : '') as string,
         { isGroup: false, bot: from.bot, members: [{ id: target.userId }], tenantId, channelData: { tenant: { id: tenantId } } } as ConversationParameters,
         async (ctx) => {
           const reference = TurnContext.getConversationReference(ctx.activity);

@@ -3,6 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppManifestUtils, type TeamsManifest } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
+import { loadConfig } from '../../src/config/load.ts';
+import { publisherFromEnv, withPublisher, type Publisher } from './fill.ts';
 
 /**
  * Builds the Teams app package (`npm run package:teams`): manifest.json with the real ids, and
@@ -23,6 +25,8 @@ export interface PackageOptions {
   readonly botId?: string;
   /** A separate Teams app id (TEAMS_APP_ID), when the app and the bot registration differ. */
   readonly teamsAppId?: string;
+  /** The municipality's name, pages and domain; every one is required and none may be an example. */
+  readonly publisher: Publisher;
   /** Default `build/samverkan-teams.zip` at the repository root. */
   readonly outFile?: string;
 }
@@ -59,8 +63,9 @@ export function withIds(manifest: Record<string, unknown>, botId?: string, teams
   };
 }
 
-export async function buildTeamsPackage(options: PackageOptions = {}): Promise<PackageResult> {
-  const manifest = withIds(await readManifest(), options.botId, options.teamsAppId);
+export async function buildTeamsPackage(options: PackageOptions): Promise<PackageResult> {
+  if (!options.botId) throw new Error('MICROSOFT_APP_ID is not set: the package needs the bot registration\'s id (the manifest holds a placeholder)');
+  const manifest = withPublisher(withIds(await readManifest(), options.botId, options.teamsAppId), options.publisher);
   const errors = await validateManifest(manifest);
   if (errors.length > 0) throw new Error(`manifest/teams/manifest.json does not validate:\n${errors.join('\n')}`);
 
@@ -76,14 +81,15 @@ export async function buildTeamsPackage(options: PackageOptions = {}): Promise<P
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const botId = process.env.MICROSOFT_APP_ID?.trim() || undefined;
   const teamsAppId = process.env.TEAMS_APP_ID?.trim() || undefined;
-  buildTeamsPackage({ ...(botId ? { botId } : {}), ...(teamsAppId ? { teamsAppId } : {}) }).then(
-    ({ file }) => {
-      if (!botId) console.warn('MICROSOFT_APP_ID is not set: the package has placeholder ids (fine for a look, not for upload).');
-      console.log(`wrote ${file}`);
-    },
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exitCode = 1;
-    },
-  );
+  // The built-in configuration's name is an example too, and refused as one.
+  const publisher = (): Publisher => publisherFromEnv(process.env, loadConfig().config.municipality.name);
+  Promise.resolve()
+    .then(() => buildTeamsPackage({ ...(botId ? { botId } : {}), ...(teamsAppId ? { teamsAppId } : {}), publisher: publisher() }))
+    .then(
+      ({ file }) => console.log(`wrote ${file}`),
+      (err: unknown) => {
+        console.error(err instanceof Error ? err.message : err);
+        process.exitCode = 1;
+      },
+    );
 }

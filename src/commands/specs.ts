@@ -2,7 +2,7 @@ import type { CommandName } from '../core/command.ts';
 import type { CommandSpec, FlagSpec, KeySpec, PositionalSpec } from './spec-types.ts';
 
 /*
- * The one table of the command language (shared/docs/commands.md). The parser reads it to bind
+ * The one table of the command language (docs/commands.md). The parser reads it to bind
  * arguments; help reads it for command words and catalog keys (`help.<name>.<part>`).
  * Adding a command: a row here, its four help texts in both catalogs, and a test.
  */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './load.ts';
+import { missingTeamsCloudEndpoints, teamsCloudEnvShape } from './env-teams.ts';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -21,15 +22,23 @@ const envSchema = z.object({
   RENDER_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   /** A document not ready this long after it was asked for is stopped and the person told. */
   RENDER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  ...teamsCloudEnvShape,
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Every variable readEnv reads (docs/operations.md lists each; a test checks). */
+export const envVariableNames: readonly string[] = [...Object.keys(envSchema.shape), 'SLACK_ANSWER_THREADS'];
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
   // Empty variables mean "not set": a blank SLACK_BOT_TOKEN= in a .env file must not enable Slack.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = envSchema.safeParse(cleaned);
-  if (result.success) return result.data;
+  if (result.success) {
+    const missing = missingTeamsCloudEndpoints(result.data);
+    if (missing.length === 0) return result.data;
+    throw new ConfigError(`Invalid environment:\n${missing.map((k) => `  - ${k}: required with the other Teams cloud endpoints (see docs/operations.md)`).join('\n')}`);
+  }
   const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
   throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
 }

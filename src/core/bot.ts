@@ -22,6 +22,10 @@ export interface BotSettings {
   readonly allowedTenants: { readonly slack?: readonly string[]; readonly teams?: readonly string[] };
 }
 
+/** How a text command ended, for metrics: `invalid` did not parse, `failed` is an expected failure. */
+export type CommandOutcome = 'ok' | 'failed' | 'invalid' | 'refused' | 'error';
+export type CommandObserver = (command: string, outcome: CommandOutcome) => void;
+
 export interface BotDeps {
   readonly router: Router;
   readonly parse: (text: string, today: LocalDate) => Result<Command>;
@@ -37,6 +41,7 @@ export interface BotDeps {
  */
 export class Bot {
   readonly t: Translate;
+  private readonly observers: CommandObserver[] = [];
   constructor(private readonly deps: BotDeps) {
     this.t = translator(deps.settings.locale);
   }
@@ -51,17 +56,31 @@ export class Bot {
     return tenantId !== undefined && list.includes(tenantId);
   }
 
+  /** Told about every text command once it is answered (metrics); observers must not throw. */
+  onCommand(observer: CommandObserver): void {
+    this.observers.push(observer);
+  }
+
   async handleText(text: string, req: IncomingRequest): Promise<Reply> {
-    return this.guard(req, async (ctx) => {
+    let name: string | undefined;
+    const reply = await this.guard(req, async (ctx) => {
       const parsed = this.deps.parse(text, ctx.now.setZone(this.deps.settings.timeZone).toISODate() ?? '');
       if (!parsed.ok) return errorReply(parsed.error);
       const command = parsed.value;
+      name = command.name;
       const handler = this.deps.router.commandHandler(command.name);
       if (!handler) return errorReply({ code: 'error.notAvailable', params: { command: commandWords(command.name) } });
       const args = await this.resolvePeople(command.args as Record<string, unknown>, req.actor);
       const reply = await handler(args as never, ctx);
       return reply.kind === 'pending' ? { ...reply, result: reply.result.catch((err: unknown) => this.failed(err)) } : reply;
     });
+    if (this.observers.length > 0) {
+      const code = reply.kind === 'error' ? reply.error.code : undefined;
+      const outcome: CommandOutcome =
+        code === undefined ? 'ok' : code === 'error.internal' ? 'error' : code === 'error.tenantNotAllowed' ? 'refused' : name === undefined ? 'invalid' : 'failed';
+      for (const observe of this.observers) observe(name ?? 'unparsed', outcome);
+    }
+    return reply;
   }
 
   async handleAction(action: ActionInput, req: IncomingRequest): Promise<ActionOutcome> {

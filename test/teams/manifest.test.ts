@@ -5,7 +5,29 @@ import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { drawColorIcon, drawOutlineIcon } from '../../manifest/teams/icons.ts';
-import { PACKAGE_FILES, PLACEHOLDER_APP_ID, buildTeamsPackage, readManifest, validateManifest } from '../../manifest/teams/package.ts';
+import { readdirSync } from 'node:fs';
+import { PACKAGE_FILES, buildTeamsPackage, readManifest, validateManifest } from '../../manifest/teams/package.ts';
+import { publisherFromEnv } from '../../manifest/teams/fill.ts';
+
+const tyreso = publisherFromEnv(
+  {
+    PUBLIC_BASE_URL: 'https://samverkan.tyreso.se',
+    TEAMS_PRIVACY_URL: 'https://www.tyreso.se/integritet',
+    TEAMS_TERMS_URL: 'https://www.tyreso.se/villkor',
+  },
+  'Tyresö kommun',
+);
+
+/** The newest manifest version whose schema @microsoft/app-manifest bundles (previews aside). */
+function newestBundledVersion(): string {
+  const dir = new URL('../../node_modules/@microsoft/app-manifest/build/json-schemas/teams/', import.meta.url);
+  const versions = readdirSync(dir).filter((v) => /^v\d+\.\d+$/.test(v)).map((v) => v.slice(1));
+  return versions.sort((a, b) => {
+    const [am, an] = a.split('.').map(Number);
+    const [bm, bn] = b.split('.').map(Number);
+    return am! - bm! || an! - bn!;
+  }).at(-1)!;
+}
 
 const iconPath = (name: string): URL => new URL(`../../manifest/teams/${name}`, import.meta.url);
 
@@ -15,9 +37,10 @@ describe('Teams manifest', () => {
     await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
   });
 
-  test('validates against Microsoft’s schema for its manifestVersion', async () => {
+  test('uses the newest manifest version @microsoft/app-manifest bundles, and validates against it', async () => {
     const manifest = await readManifest();
-    expect(manifest.manifestVersion).toBe('1.17');
+    expect(manifest.manifestVersion).toBe(newestBundledVersion());
+    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${newestBundledVersion()}/MicrosoftTeams.schema.json`);
     expect(await validateManifest(manifest)).toEqual([]);
     // The validator really looks: a manifest with a broken id fails.
     expect((await validateManifest({ ...manifest, id: 'not-a-guid' })).length).toBeGreaterThan(0);
@@ -59,22 +82,41 @@ describe('Teams manifest', () => {
     const dir = await mkdtemp(join(tmpdir(), 'samverkan-teams-'));
     dirs.push(dir);
     const botId = '3f2a8c1e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
-    const { file } = await buildTeamsPackage({ botId, outFile: join(dir, 'samverkan-teams.zip') });
+    const { file } = await buildTeamsPackage({ botId, publisher: tyreso, outFile: join(dir, 'samverkan-teams.zip') });
 
     const zip = await JSZip.loadAsync(await readFile(file));
     expect(Object.keys(zip.files).sort()).toEqual([...PACKAGE_FILES].sort());
-    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { id: string; bots: { botId: string }[] };
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown> & { id: string; bots: { botId: string }[] };
     expect(manifest.id).toBe(botId);
     expect(manifest.bots[0]?.botId).toBe(botId);
+    expect(manifest.developer).toEqual({
+      name: 'Tyresö kommun',
+      websiteUrl: 'https://samverkan.tyreso.se',
+      privacyUrl: 'https://www.tyreso.se/integritet',
+      termsOfUseUrl: 'https://www.tyreso.se/villkor',
+    });
+    expect(manifest.validDomains).toEqual(['samverkan.tyreso.se']);
+    expect(JSON.stringify(manifest)).not.toMatch(/example|Exempel/);
+    expect(await validateManifest(manifest)).toEqual([]);
     const outline = PNG.sync.read(await zip.file('outline.png')!.async('nodebuffer'));
     expect(outline.width).toBe(32);
   });
 
-  test('without MICROSOFT_APP_ID the placeholders stay; a malformed id is refused', async () => {
+  test('refuses to build without MICROSOFT_APP_ID, with a malformed id, or with example or missing values', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'samverkan-teams-'));
     dirs.push(dir);
-    const { manifest } = await buildTeamsPackage({ outFile: join(dir, 'p.zip') });
-    expect(manifest.id).toBe(PLACEHOLDER_APP_ID);
-    await expect(buildTeamsPackage({ botId: 'abc', outFile: join(dir, 'q.zip') })).rejects.toThrow(/MICROSOFT_APP_ID must be a GUID/);
+    const botId = '3f2a8c1e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+    await expect(buildTeamsPackage({ publisher: tyreso, outFile: join(dir, 'p.zip') })).rejects.toThrow(/MICROSOFT_APP_ID is not set/);
+    await expect(buildTeamsPackage({ botId: 'abc', publisher: tyreso, outFile: join(dir, 'q.zip') })).rejects.toThrow(/MICROSOFT_APP_ID must be a GUID/);
+    // The built-in configuration and the example domain, as on a fresh clone.
+    const fresh = publisherFromEnv({ PUBLIC_BASE_URL: 'https://samverkan.example.se' }, 'Exempelkommun');
+    const refused = buildTeamsPackage({ botId, publisher: fresh, outFile: join(dir, 'r.zip') });
+    await expect(refused).rejects.toThrow(/the developer name \(TEAMS_DEVELOPER_NAME, else municipality.name\) is still an example value: Exempelkommun/);
+    await expect(refused).rejects.toThrow(/PUBLIC_BASE_URL is still an example value/);
+    await expect(refused).rejects.toThrow(/TEAMS_PRIVACY_URL is not set/);
+    await expect(buildTeamsPackage({ botId, publisher: { ...tyreso, privacyUrl: 'http://www.tyreso.se/integritet' }, outFile: join(dir, 's.zip') })).rejects.toThrow(
+      /TEAMS_PRIVACY_URL must be an https:\/\/ address/,
+    );
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
