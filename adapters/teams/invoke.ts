@@ -5,7 +5,7 @@ import type { Logger } from '../../src/core/logger.ts';
 import type { MessageRef } from '../../src/core/notifier.ts';
 import type { ActionOutcome, FormOutcome, Reply } from '../../src/core/reply.ts';
 import { conversationIdOf, requestOf } from './activity.ts';
-import { cardAttachment, FORM_STATE_KEY, renderCard, renderForm } from './render.ts';
+import { cardAttachment, FORM_STATE_KEY, renderCard, renderForm, SUBMIT_VERB_KEY } from './render.ts';
 import { cardActivity, cardResponse, messageResponse, replyActivity, replyResponse, type InvokeBody } from './reply.ts';
 
 /**
@@ -31,8 +31,20 @@ export async function handleCardAction(ctx: TurnContext, tenantId: string, deps:
     log.warn({ type: action?.type }, 'adaptiveCard/action without an Action.Execute verb');
     return messageResponse(bot.errorText({ code: 'error.unknownAction' }));
   }
-  const verb = action.verb;
-  const data = isRecord(action.data) ? action.data : {};
+  return handleCardData(ctx, tenantId, deps, action.verb, isRecord(action.data) ? action.data : {}, email);
+}
+
+/** A button press or form submit, by verb and data, whether it came as an invoke or an `Action.Submit` message. */
+export async function handleCardData(
+  ctx: TurnContext,
+  tenantId: string,
+  deps: InvokeDeps,
+  verb: string,
+  data: Readonly<Record<string, unknown>>,
+  email?: string,
+): Promise<InvokeBody> {
+  const { bot } = deps;
+  const activity = ctx.activity;
   const req = requestOf(activity, tenantId, email);
 
   if (typeof data[FORM_STATE_KEY] === 'string') {
@@ -108,12 +120,12 @@ async function replaceForEveryone(
 function formValues(data: Readonly<Record<string, unknown>>): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(data)) {
-    if (key === FORM_STATE_KEY || value === undefined || value === null) continue;
+    if (key === FORM_STATE_KEY || key === SUBMIT_VERB_KEY || value === undefined || value === null) continue;
     values[key] = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
   return values;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,13 +3,14 @@ import type { Bot } from '../../src/core/bot.ts';
 import { textCard, type Card } from '../../src/core/card.ts';
 import type { FileAttachment, Reply } from '../../src/core/reply.ts';
 import { ADAPTIVE_CARD_TYPE, cardAttachment, renderCard, renderForm, type AdaptiveCard } from './render.ts';
+import { teamsText } from './text.ts';
 
 /** Replies → message activities and `adaptiveCard/action` invoke responses. */
 
 export type ReplyRenderer = Pick<Bot, 't' | 'errorText'>;
 
 export function cardMessage(card: AdaptiveCard, summary?: string): Partial<Activity> {
-  return { type: 'message', attachments: [cardAttachment(card)], ...(summary ? { summary } : {}) };
+  return { type: 'message', attachments: [cardAttachment(card)], ...(summary ? { summary: teamsText(summary) } : {}) };
 }
 
 export function cardActivity(card: Card): Partial<Activity> {
@@ -69,7 +70,7 @@ export function cardResponse(card: AdaptiveCard): InvokeBody {
 
 /** Leaves the card as it is and shows a short message to the person who clicked. */
 export function messageResponse(text: string): InvokeBody {
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: teamsText(text) };
 }
 
 export function replyResponse(reply: Reply, bot: ReplyRenderer): InvokeBody {

@@ -4,6 +4,7 @@ import type { Logger } from '../../src/core/logger.ts';
 import type { ConversationStore } from '../../src/core/ports.ts';
 import { botWasAdded, commandText, isUninstall, requestOf, storedConversationOf, tenantOf } from './activity.ts';
 import { handleCardAction } from './invoke.ts';
+import { answerSubmitFallback, submitFallbackOf } from './submit-fallback.ts';
 import type { MemberEmails } from './member-emails.ts';
 import { cardMessage, errorCard, invokeResponseActivity, linkFiles, messageResponse, replyActivity, type FileLinker } from './reply.ts';
 
@@ -36,6 +37,11 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
     switch (activity.type) {
       case ActivityTypes.Message: {
         const email = await deps.emails?.of(ctx);
+        const submitted = submitFallbackOf(activity);
+        if (submitted) {
+          await answerSubmitFallback(ctx, tenant, deps, submitted, email);
+          return;
+        }
         const reply = await linkFiles(await bot.handleText(commandText(activity), requestOf(activity, tenant, email)), deps.linkFile, bot);
         await ctx.sendActivity(replyActivity(reply, bot));
         return;

@@ -40,9 +40,9 @@ describe('Card → Adaptive Card 1.5', () => {
       },
     ]);
     expect(card.actions).toEqual([
-      { type: 'Action.Execute', title: 'Godkänn', verb: 'approval.approve', data: { value: 'A5' }, style: 'positive' },
-      { type: 'Action.Execute', title: 'Avslå', verb: 'approval.reject', data: { value: 'A5' }, style: 'destructive' },
-      { type: 'Action.Execute', title: 'Begär ändring', verb: 'approval.change', data: { value: 'A5' } },
+      { type: 'Action.Execute', title: 'Godkänn', verb: 'approval.approve', data: { value: 'A5' }, style: 'positive', fallback: { type: 'Action.Submit', title: 'Godkänn', data: { value: 'A5', samverkanVerb: 'approval.approve' }, style: 'positive' } },
+      { type: 'Action.Execute', title: 'Avslå', verb: 'approval.reject', data: { value: 'A5' }, style: 'destructive', fallback: { type: 'Action.Submit', title: 'Avslå', data: { value: 'A5', samverkanVerb: 'approval.reject' }, style: 'destructive' } },
+      { type: 'Action.Execute', title: 'Begär ändring', verb: 'approval.change', data: { value: 'A5' }, fallback: { type: 'Action.Submit', title: 'Begär ändring', data: { value: 'A5', samverkanVerb: 'approval.change' } } },
     ]);
   });
 
@@ -72,7 +72,7 @@ describe('Card → Adaptive Card 1.5', () => {
         ],
       },
     ]);
-    expect(card.actions).toEqual([{ type: 'Action.Execute', title: 'Skicka rapport', verb: 'report.submit', data: { state: '{"visit":"7"}' }, style: 'positive' }]);
+    expect(card.actions).toEqual([{ type: 'Action.Execute', title: 'Skicka rapport', verb: 'report.submit', data: { state: '{"visit":"7"}' }, style: 'positive', fallback: { type: 'Action.Submit', title: 'Skicka rapport', data: { state: '{"visit":"7"}', samverkanVerb: 'report.submit' }, style: 'positive' } }]);
   });
 });
 
