@@ -117,7 +117,13 @@ export const FORM_STATE_KEY = 'state';
  * form's state. Teams merges the inputs into that data on submit. `typed` keeps what the person
  * entered when the form comes back with errors.
  */
-export function renderForm(form: Form, t: Translate, typed: Readonly<Record<string, string>> = {}): AdaptiveCard {
+/**
+ * The data key that marks a form posted as a message of its own (not swapped in for a card the
+ * person clicked): a successful submit then replaces that message with the result for everyone.
+ */
+export const FORM_OWN_KEY = 'ownMessage';
+
+export function renderForm(form: Form, t: Translate, typed: Readonly<Record<string, string>> = {}, ownMessage = false): AdaptiveCard {
   const errors = form.errors ?? {};
   const body: CardElement[] = [heading(form.title)];
   const fieldIds = new Set(form.fields.map((f) => f.id));
@@ -135,7 +141,7 @@ export function renderForm(form: Form, t: Translate, typed: Readonly<Record<stri
     type: 'AdaptiveCard',
     version: '1.5',
     body,
-    actions: [executeAction(form.submitLabel, form.action, { [FORM_STATE_KEY]: form.state }, 'positive')],
+    actions: [executeAction(form.submitLabel, form.action, { [FORM_STATE_KEY]: form.state, ...(ownMessage ? { [FORM_OWN_KEY]: true } : {}) }, 'positive')],
     fallbackText: teamsText(form.title),
   };
 }

@@ -39,13 +39,14 @@ export async function linkFiles(reply: Reply, linkFile: FileLinker | undefined, 
   return { kind: 'card', card: { ...reply.card, links: [...(reply.card.links ?? []), ...links] }, visibility: 'private' };
 }
 
-export function replyAdaptiveCard(reply: Reply, bot: ReplyRenderer): AdaptiveCard {
+/** `ownMessage`: the card becomes a message of its own (not an invoke response in place of another). */
+export function replyAdaptiveCard(reply: Reply, bot: ReplyRenderer, ownMessage = false): AdaptiveCard {
   switch (reply.kind) {
     case 'card':
     case 'file':
       return renderCard(reply.card);
     case 'form':
-      return renderForm(reply.form, bot.t);
+      return renderForm(reply.form, bot.t, {}, ownMessage);
     case 'error':
       return errorCard(bot.errorText(reply.error));
   }
@@ -53,7 +54,7 @@ export function replyAdaptiveCard(reply: Reply, bot: ReplyRenderer): AdaptiveCar
 
 export function replyActivity(reply: Reply, bot: ReplyRenderer): Partial<Activity> {
   const summary = reply.kind === 'card' || reply.kind === 'file' ? reply.card.summary : reply.kind === 'form' ? reply.form.title : bot.errorText(reply.error);
-  return cardMessage(replyAdaptiveCard(reply, bot), summary);
+  return cardMessage(replyAdaptiveCard(reply, bot, true), summary);
 }
 
 /** The body of an `adaptiveCard/action` invoke response (Universal Actions). */

@@ -43,7 +43,16 @@ export interface FormInput {
   readonly name: string;
   readonly state: string;
   readonly values: Readonly<Record<string, string>>;
+  /**
+   * For a form that stands for a command (registered with `{ command }`): the values read by
+   * that command's own argument table, people resolved, or the per-field errors.
+   */
+  readonly command?: FormCommandRead;
 }
+
+export type FormCommandRead =
+  | { readonly ok: true; readonly args: Readonly<Record<string, unknown>> }
+  | { readonly ok: false; readonly errors: Readonly<Record<string, string>> };
 
 /** A form submission either closes with a reply or comes back with field errors and what was typed. */
 export type FormOutcome =
