@@ -72,7 +72,13 @@ export function renderCard(card: Card): AdaptiveCard {
 function sectionElement(section: Exclude<Card['sections'][number], { type: 'divider' }>): CardElement {
   switch (section.type) {
     case 'text':
-      return { type: 'TextBlock', text: teamsText(section.text), wrap: true };
+      // A single newline is no line break in card markdown; a paragraph break is.
+      return {
+        type: 'TextBlock',
+        text: teamsText(section.text).replace(/\r?\n/g, '\n\n'),
+        wrap: true,
+        ...(section.role === 'label' ? { weight: 'Bolder', spacing: 'Medium' } : {}),
+      };
     case 'facts':
       return { type: 'FactSet', facts: section.facts.map((f) => ({ title: teamsText(f.label), value: teamsText(f.value) })) };
     case 'list':
