@@ -2,7 +2,9 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Bot } from '../../src/core/bot.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import type { ConversationStore } from '../../src/core/ports.ts';
-import { botWasAdded, commandText, isUninstall, requestOf, storedConversationOf, tenantOf } from './activity.ts';
+import { botWasAdded, commandText, isPersonal, isUninstall, requestOf, storedConversationOf, tenantOf } from './activity.ts';
+import { textCard } from '../../src/core/card.ts';
+import type { Reply } from '../../src/core/reply.ts';
 import { handleCardAction } from './invoke.ts';
 import { answerSubmitFallback, submitFallbackOf } from './submit-fallback.ts';
 import type { MemberEmails } from './member-emails.ts';
@@ -43,7 +45,7 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
           return;
         }
         const reply = await linkFiles(await bot.handleText(commandText(activity), requestOf(activity, tenant, email)), deps.linkFile, bot);
-        await ctx.sendActivity(replyActivity(reply, bot));
+        await ctx.sendActivity(replyActivity(keptPersonal(reply, isPersonal(activity), bot), bot));
         return;
       }
       case ActivityTypes.Invoke: {
@@ -60,8 +62,18 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
   };
 }
 
+/**
+ * Everyone in a channel or group chat sees every reply, so a personal view asked for there is
+ * not shown: the reply says where to ask instead.
+ */
+function keptPersonal(reply: Reply, inPersonalChat: boolean, bot: Bot): Reply {
+  if (inPersonalChat || reply.kind !== 'card' || reply.visibility !== 'personal') return reply;
+  return { kind: 'card', card: textCard(bot.t('teams.personalOnly')), visibility: 'public' };
+}
+
 async function refuse(ctx: TurnContext, bot: Bot): Promise<void> {
-  const text = bot.errorText({ code: 'error.tenantNotAllowed' });
+  // "Workspace" is Slack's word; in Teams it is the organization (tenant).
+  const text = bot.t('teams.tenantNotAllowed');
   const activity = ctx.activity;
   if (activity.type === ActivityTypes.Invoke && activity.name === ADAPTIVE_CARD_ACTION) {
     await ctx.sendActivity(invokeResponseActivity(messageResponse(text)));

@@ -111,7 +111,8 @@ export class Bot {
 
   private async guard(req: IncomingRequest, run: (ctx: RequestContext) => Promise<Reply>): Promise<Reply> {
     if (!this.isAllowed(req.actor.platform, req.actor.tenantId)) {
-      return errorReply({ code: 'error.tenantNotAllowed' });
+      // "Workspace" is Slack's word; a Teams tenant is the organization.
+      return errorReply({ code: req.actor.platform === 'teams' ? 'teams.tenantNotAllowed' : 'error.tenantNotAllowed' });
     }
     const ctx: RequestContext = {
       actor: req.actor,

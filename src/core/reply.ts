@@ -4,7 +4,11 @@ import type { MessageRef } from './notifier.ts';
 
 /** What the person who typed a command gets back, on the request itself. */
 export type Reply =
-  | { readonly kind: 'card'; readonly card: Card; readonly visibility: 'private' | 'public' }
+  /**
+   * `personal`: a view of one person's own work, for their eyes only even when asked in a channel
+   * (Slack: ephemeral; Teams, which has no such messages, points to the personal chat instead).
+   */
+  | { readonly kind: 'card'; readonly card: Card; readonly visibility: 'private' | 'public' | 'personal' }
   | { readonly kind: 'form'; readonly form: Form }
   | { readonly kind: 'error'; readonly error: BotError }
   /** A document for the person (CSV export, annual report): uploaded in Slack, a download link in Teams. */
@@ -19,6 +23,7 @@ export interface FileAttachment {
 
 export const privateCard = (card: Card): Reply => ({ kind: 'card', card, visibility: 'private' });
 export const publicCard = (card: Card): Reply => ({ kind: 'card', card, visibility: 'public' });
+export const personalCard = (card: Card): Reply => ({ kind: 'card', card, visibility: 'personal' });
 export const errorReply = (error: BotError): Reply => ({ kind: 'error', error });
 
 /** A button press, after the adapter has taken it apart. */

@@ -95,7 +95,8 @@ describe('Teams messages', () => {
     expect(h.seen.texts).toEqual([]);
     expect(h.conversations.saves).toEqual([]);
     const text = cardText(adaptiveCardOf(h.connector.sent()[0]?.activity));
-    expect(text).toContain('Den här arbetsytan är inte ansluten till Samverkan.');
+    expect(text).toContain('Din organisation i Microsoft 365 är inte ansluten till Samverkan.');
+    expect(text).not.toContain('arbetsytan');
 
     const invoke = await post(
       h.url,
