@@ -1,5 +1,5 @@
 import { localDate } from '../../src/calendar/index.ts';
-import { actorKey, type Actor } from '../../src/core/actor.ts';
+import { actorKey, targetKey, type Actor } from '../../src/core/actor.ts';
 import { toInstant } from '../../src/core/clock.ts';
 import type { RequestContext, ResolvedArgs } from '../../src/core/command.ts';
 import { BotFailure } from '../../src/core/errors.ts';
@@ -86,6 +86,10 @@ export class ApplicationService {
       return publicCard({ tone: 'success', summary: text, sections: [{ type: 'text', text }] });
     }
     const text = ctx.t('approval.requested', { id, body: view.body?.name ?? '', status: ctx.t(statusKey(application.status)) });
+    // Asked inside the body's own channel, the request card with its buttons arrives right here:
+    // a second copy without buttons just above it would only confuse.
+    const here = targetKey(ctx.conversation);
+    if (view.body?.targets.some((t) => targetKey(t) === here)) return publicCard({ tone: 'success', summary: text, sections: [{ type: 'text', text }] });
     const card = requestCard(view, c);
     // The requester sees the request as the body does, without the buttons that are not theirs to press.
     const { refresh: _refresh, buttons: _buttons, ...rest } = card;
