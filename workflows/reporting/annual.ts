@@ -54,7 +54,7 @@ export class AnnualService {
     });
     const c = { t: ctx.t, locale: ctx.locale, zone: this.settings.timeZone };
     const files = await reportFiles(report, c);
-    return { kind: 'file', card: cards.reportReadyCard(report, files.map((f) => f.name), c), files };
+    return { kind: 'file', card: cards.reportReadyCard(report, c), files };
   }
 
   /** Puts this year's reminders (for the year just ended) and weekly follow-ups in the outbox; idempotent. */
