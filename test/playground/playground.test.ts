@@ -56,6 +56,14 @@ describe.skipIf(!chromiumPath)('Agents Playground in Chromium (skipped: no chrom
     await megan?.page.screenshot({ path: join(shots, `${name}-megan.png`), fullPage: true });
   });
 
+  /** With PLAYGROUND_SCREENSHOTS=all, a view of both pages at a step worth looking at. */
+  async function snap(step: string): Promise<void> {
+    if (process.env.PLAYGROUND_SCREENSHOTS !== 'all') return;
+    mkdirSync(shots, { recursive: true });
+    await alex.page.screenshot({ path: join(shots, `step-${step}-alex.png`) });
+    await megan.page.screenshot({ path: join(shots, `step-${step}-megan.png`) });
+  }
+
   it('help shows the syntax placeholders', async () => {
     await alex.openChat('Personal Chat');
     await alex.say('hjälp frist ny');
@@ -74,6 +82,7 @@ describe.skipIf(!chromiumPath)('Agents Playground in Chromium (skipped: no chrom
     await fill(form, 'Land', 'XX');
     await form.getByRole('button', { name: 'Registrera' }).click();
     await expect.poll(() => form.innerText(), { timeout: 15_000 }).toContain('”XX” är ingen landskod enligt ISO 3166');
+    await snap('engagement-form-invalid');
     await fill(form, 'Land', 'LV');
     await form.getByRole('button', { name: 'Registrera' }).click();
     const added = await alex.cardWith('Samarbete E1 registrerat: Vänort Cēsis.');
@@ -130,7 +139,12 @@ describe.skipIf(!chromiumPath)('Agents Playground in Chromium (skipped: no chrom
     await h.tickAt('2026-12-11T07:00:00Z');
     const reminder = await alex.cardWith('”Slutrapport ICLD” ska vara klar om 7 dagar.');
     expect(await reminder.innerText()).toContain('Påminnelse D1');
-    await reminder.getByRole('button', { name: 'Klar' }).click();
+    // Snoozed, the reminder stays a reminder with its buttons, and says when the next one comes.
+    await reminder.getByRole('button', { name: 'Skjut upp 1 dag' }).click();
+    const snoozed = await alex.cardWith('nästa påminnelse för D1 kommer 14 dec. 2026 08:00');
+    expect(await snoozed.innerText()).toContain('”Slutrapport ICLD” ska vara klar om 7 dagar.');
+    await snap('snoozed');
+    await snoozed.getByRole('button', { name: 'Klar' }).click();
     const done = await alex.cardWith('markerades som klar av Alex Wilber');
     expect(await done.innerText()).toContain('Frist D1 klar');
     expect(await done.getByRole('button', { name: 'Klar' }).count()).toBe(0);
