@@ -82,7 +82,8 @@ export class PlaygroundPage {
   }
 
   async waitForCards(count: number): Promise<void> {
-    await this.page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length >= n, count, { timeout: 15_000 });
+    // A string runs in the page, where `document` is; this file is compiled without the DOM types.
+    await this.page.waitForFunction(`document.querySelectorAll('.ac-adaptiveCard').length >= ${count}`, undefined, { timeout: 15_000 });
   }
 
   /** Waits until some card shows `text`, and returns that card. */
@@ -94,11 +95,7 @@ export class PlaygroundPage {
 
   /** Waits until the Playground's log panel shows `text` at least `times` times. */
   async waitForLog(text: string, times: number): Promise<void> {
-    await this.page.waitForFunction(
-      ([t, n]) => (document.body.innerText.split(t as string).length - 1) >= (n as number),
-      [text, times] as const,
-      { timeout: 15_000 },
-    );
+    await this.page.waitForFunction(`document.body.innerText.split(${JSON.stringify(text)}).length - 1 >= ${times}`, undefined, { timeout: 15_000 });
   }
 
   private editor(): Locator {
