@@ -6,8 +6,9 @@
  * prints as they are. Slack needs no such change: its renderer escapes `<` itself.
  */
 
-// A bracketed run on one line with no other bracket inside: `<id>`, `<ut|in>`, `</b>`.
-const BRACKETED = /<([^<>\n]*)>/g;
+// A bracketed run on one line that starts right after the `<`, as a tag does: `<id>`,
+// `<ut|in>`, `</b>`; `3 < 5 > 2` is no tag.
+const BRACKETED = /<([^<>\s][^<>\n]*)>/g;
 // A lone `<` that a client could still take for the start of a tag.
 const TAG_START = /<(?=[A-Za-z/!?])/g;
 
