@@ -19,6 +19,10 @@ describe.each(dialects)('Teams: my work in the personal chat (%s)', (dialect) =>
     const text = cardText(adaptiveCardOf(inChannel.at(-1)?.activity));
     expect(text).toContain('fråga efter den i din chatt med Samverkan');
     expect(inChannel.map((s) => cardText(adaptiveCardOf(s.activity))).join('\n')).not.toContain('Slutrapport Nordplus');
+    // So are the reports one owes.
+    await post(messages(), messageActivity({ serviceUrl: h.connector.serviceUrl, place: 'channel', text: 'rapport', from: testUsers.anna }));
+    const after = h.connector.sent().filter((s) => s.conversationId.startsWith(TEST_CHANNEL_ID));
+    expect(cardText(adaptiveCardOf(after.at(-1)?.activity))).toContain('fråga efter den i din chatt med Samverkan');
   });
 
   it('answers `mitt` with the person’s work and a refreshed card after it changes', async () => {
