@@ -113,6 +113,8 @@ describe.skipIf(!chromiumPath)('Agents Playground in Chromium (skipped: no chrom
     const decided = await megan.cardWith('KS § 45, 2026.112');
     expect(await decided.innerText()).toContain('Megan Bowen');
     expect(await decided.getByRole('button', { name: 'Godkänn' }).count()).toBe(0);
+    // What the decision sends on (to Alex, the coordinator) leaves now, not late after the next jump of the clock.
+    await h.tickAt('2026-11-23T09:05:00Z');
   });
 
   it('a visit report is written in its form after the visit and filed', async () => {
@@ -130,6 +132,7 @@ describe.skipIf(!chromiumPath)('Agents Playground in Chromium (skipped: no chrom
     await fill(form, 'Kostnader', '18 500 kr');
     await form.getByRole('button', { name: 'Lämna in' }).click();
     const filed = await alex.cardWith('Inlämnad av Alex Wilber');
+    expect(await alex.visibleText()).not.toContain('Skickad sent');
     const text = await filed.innerText();
     // Label and text on lines of their own, not one run-on line.
     expect(text).toMatch(/Syfte med besöket\s*\n+\s*Följa upp samarbetet om äldreomsorg\./);
