@@ -8,7 +8,7 @@ import { registerEngagements } from '../workflows/engagements/register.ts';
 import { registerMyWork } from '../workflows/my-work/register.ts';
 import { registerReporting } from '../workflows/reporting/register.ts';
 import { registerVisits } from '../workflows/visits/register.ts';
-import { parseCommand, registerHelp } from './commands/index.ts';
+import { parseCommand, readCommandForm, registerHelp } from './commands/index.ts';
 import type { Config } from './config/schema.ts';
 import { governanceSettings } from './config/settings-governance.ts';
 import { reportingSettings } from './config/settings-reporting.ts';
@@ -82,6 +82,7 @@ export function wireCore(options: CoreOptions): Core {
   const bot = new Bot({
     router,
     parse: (text, today) => parseCommand(text, today, settings.locale),
+    readForm: (command, values, today) => readCommandForm(command, values, today, settings.locale),
     directory: new KyselyDirectory(store.db, now),
     clock,
     log,

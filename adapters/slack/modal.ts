@@ -15,6 +15,7 @@ const modalLimits = {
   selectOptions: 100,
   optionText: 75,
   privateMetadata: 3000,
+  sectionText: 3000,
 } as const;
 
 /**
@@ -67,8 +68,16 @@ export function renderModal(form: Form, t: Translate, privateMetadata: string): 
     title: plain(form.title, modalLimits.title),
     submit: plain(form.submitLabel, modalLimits.title),
     close: plain(t('slack.modal.close'), modalLimits.title),
-    blocks: form.fields.map((field) => inputBlock(field, form.errors?.[field.id])),
+    blocks: [...generalErrors(form), ...form.fields.map((field) => inputBlock(field, form.errors?.[field.id]))],
   };
+}
+
+/** Errors about the whole form (not one field) stand above the fields. */
+function generalErrors(form: Form): types.SectionBlock[] {
+  const ids = new Set(form.fields.map((f) => f.id));
+  return Object.entries(form.errors ?? {})
+    .filter(([id]) => !ids.has(id))
+    .map(([, message]) => ({ type: 'section' as const, text: plain(`⚠️ ${message}`, modalLimits.sectionText) }));
 }
 
 function inputBlock(field: FormField, error: string | undefined): InputBlock {

@@ -73,7 +73,7 @@ export function renderCard(card: Card, t: Translate): SlackMessage {
 function renderSection(section: Section, prefix: string): KnownBlock[] {
   switch (section.type) {
     case 'text':
-      return textBlocks(escapeMrkdwn(section.text), prefix);
+      return textBlocks(section.role === 'label' ? `*${escapeMrkdwn(section.text)}*` : escapeMrkdwn(section.text), prefix);
     case 'list':
       return textBlocks(section.items.map((item) => `• ${escapeMrkdwn(item)}`).join('\n'), prefix);
     case 'divider':

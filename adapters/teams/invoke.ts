@@ -5,8 +5,8 @@ import type { Logger } from '../../src/core/logger.ts';
 import type { MessageRef } from '../../src/core/notifier.ts';
 import type { ActionOutcome, FormOutcome, Reply } from '../../src/core/reply.ts';
 import { conversationIdOf, requestOf } from './activity.ts';
-import { cardAttachment, FORM_STATE_KEY, renderCard, renderForm } from './render.ts';
-import { cardActivity, cardResponse, messageResponse, replyActivity, replyResponse, type InvokeBody } from './reply.ts';
+import { cardAttachment, FORM_OWN_KEY, FORM_STATE_KEY, renderCard, renderForm, SUBMIT_VERB_KEY } from './render.ts';
+import { cardActivity, cardResponse, linkFiles, messageResponse, replyActivity, replyResponse, type FileLinker, type InvokeBody } from './reply.ts';
 
 /**
  * `adaptiveCard/action` invokes: a button (`Action.Execute`, data `{ value }`) or a form submit
@@ -21,6 +21,7 @@ interface ExecuteValue {
 export interface InvokeDeps {
   readonly bot: Bot;
   readonly log: Logger;
+  readonly linkFile?: FileLinker;
 }
 
 export async function handleCardAction(ctx: TurnContext, tenantId: string, deps: InvokeDeps, email?: string): Promise<InvokeBody> {
@@ -31,14 +32,26 @@ export async function handleCardAction(ctx: TurnContext, tenantId: string, deps:
     log.warn({ type: action?.type }, 'adaptiveCard/action without an Action.Execute verb');
     return messageResponse(bot.errorText({ code: 'error.unknownAction' }));
   }
-  const verb = action.verb;
-  const data = isRecord(action.data) ? action.data : {};
+  return handleCardData(ctx, tenantId, deps, action.verb, isRecord(action.data) ? action.data : {}, email);
+}
+
+/** A button press or form submit, by verb and data, whether it came as an invoke or an `Action.Submit` message. */
+export async function handleCardData(
+  ctx: TurnContext,
+  tenantId: string,
+  deps: InvokeDeps,
+  verb: string,
+  data: Readonly<Record<string, unknown>>,
+  email?: string,
+): Promise<InvokeBody> {
+  const { bot } = deps;
+  const activity = ctx.activity;
   const req = requestOf(activity, tenantId, email);
 
   if (typeof data[FORM_STATE_KEY] === 'string') {
     const values = formValues(data);
     const outcome = await bot.handleForm({ name: verb, state: data[FORM_STATE_KEY], values }, req);
-    return respondToForm(ctx, outcome, values, req, deps);
+    return respondToForm(ctx, outcome, values, req, deps, data[FORM_OWN_KEY] === true);
   }
   const source: MessageRef | undefined = activity.replyToId
     ? { platform: 'teams', conversationId: conversationIdOf(activity), messageId: activity.replyToId }
@@ -61,9 +74,17 @@ async function respondToForm(
   typed: Readonly<Record<string, string>>,
   req: IncomingRequest,
   deps: InvokeDeps,
+  ownMessage: boolean,
 ): Promise<InvokeBody> {
-  if (outcome.kind === 'invalid') return cardResponse(renderForm(outcome.form, deps.bot.t, typed));
+  if (outcome.kind === 'invalid') return cardResponse(renderForm(outcome.form, deps.bot.t, typed, ownMessage));
   if (outcome.replace) return replaceForEveryone(ctx, outcome.replace, outcome.reply, req, deps);
+  // A form that is a message of its own gives way to its result, for everyone who sees it,
+  // instead of staying behind with the last errors the submitter saw.
+  const result = outcome.reply;
+  if (ownMessage && (result?.kind === 'card' || result?.kind === 'file')) {
+    const reply = await linkFiles(result, deps.linkFile, deps.bot);
+    if (reply.kind === 'card') return replaceForEveryone(ctx, reply.card, undefined, req, deps);
+  }
   if (outcome.reply) return respondWithReply(ctx, outcome.reply, deps);
   return messageResponse(deps.bot.t('teams.done'));
 }
@@ -108,12 +129,12 @@ async function replaceForEveryone(
 function formValues(data: Readonly<Record<string, unknown>>): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(data)) {
-    if (key === FORM_STATE_KEY || value === undefined || value === null) continue;
+    if (key === FORM_STATE_KEY || key === SUBMIT_VERB_KEY || key === FORM_OWN_KEY || value === undefined || value === null) continue;
     values[key] = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
   return values;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,10 +1,12 @@
 import type { Button, Card, Form, FormField } from '../../src/core/card.ts';
 import type { Translate } from '../../src/i18n/index.ts';
+import { teamsText } from './text.ts';
 
 /**
  * Card and Form → Adaptive Card 1.5, the version Teams renders on desktop, web and mobile.
  * Text stays plain: TextBlocks get the strings as they are (Teams renders a small markdown
- * subset in them, which plain prose does not trigger).
+ * subset in them, which plain prose does not trigger), except that what would read as an HTML
+ * tag is shown with guillemets (`teamsText`), so syntax placeholders such as `<id>` survive.
  */
 
 export const ADAPTIVE_CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -49,7 +51,7 @@ export function renderCard(card: Card): AdaptiveCard {
     separatorNext = false;
   }
   if (card.context) {
-    body.push({ type: 'TextBlock', text: card.context, size: 'Small', isSubtle: true, wrap: true, spacing: 'Medium' });
+    body.push({ type: 'TextBlock', text: teamsText(card.context), size: 'Small', isSubtle: true, wrap: true, spacing: 'Medium' });
   }
   const style = card.tone ? toneStyle[card.tone] : undefined;
   const content = style ? [{ type: 'Container', style, bleed: true, items: body }] : body;
@@ -59,38 +61,57 @@ export function renderCard(card: Card): AdaptiveCard {
     version: '1.5',
     body: content,
     ...(card.buttons?.length || card.links?.length
-      ? { actions: [...(card.buttons ?? []).map(buttonAction), ...(card.links ?? []).map((l) => ({ type: 'Action.OpenUrl', title: l.label, url: l.url }))] }
+      ? { actions: [...(card.buttons ?? []).map(buttonAction), ...(card.links ?? []).map((l) => ({ type: 'Action.OpenUrl', title: teamsText(l.label), url: l.url }))] }
       : {}),
     // Without userIds Teams refreshes the card for everyone who sees it in chats of up to 60 people.
     ...(card.refresh ? { refresh: { action: { type: 'Action.Execute', verb: card.refresh.action, data: { value: card.refresh.value } } } } : {}),
-    ...(card.summary ? { fallbackText: card.summary } : {}),
+    ...(card.summary ? { fallbackText: teamsText(card.summary) } : {}),
   };
 }
 
 function sectionElement(section: Exclude<Card['sections'][number], { type: 'divider' }>): CardElement {
   switch (section.type) {
     case 'text':
-      return { type: 'TextBlock', text: section.text, wrap: true };
+      // A single newline is no line break in card markdown; a paragraph break is.
+      return {
+        type: 'TextBlock',
+        text: teamsText(section.text).replace(/\r?\n/g, '\n\n'),
+        wrap: true,
+        ...(section.role === 'label' ? { weight: 'Bolder', spacing: 'Medium' } : {}),
+      };
     case 'facts':
-      return { type: 'FactSet', facts: section.facts.map((f) => ({ title: f.label, value: f.value })) };
+      return { type: 'FactSet', facts: section.facts.map((f) => ({ title: teamsText(f.label), value: teamsText(f.value) })) };
     case 'list':
       // Adaptive Card markdown lists need each item on its own line, starting with "- ".
-      return { type: 'TextBlock', text: section.items.map((item) => `- ${item}`).join('\r'), wrap: true };
+      return { type: 'TextBlock', text: section.items.map((item) => `- ${teamsText(item)}`).join('\r'), wrap: true };
   }
 }
 
 function heading(text: string): CardElement {
-  return { type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' };
+  return { type: 'TextBlock', text: teamsText(text), weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' };
 }
 
 function buttonAction(button: Button): CardElement {
+  return executeAction(button.label, button.action, { value: button.value }, button.style === 'primary' ? 'positive' : button.style === 'danger' ? 'destructive' : undefined);
+}
+
+/** The data key that names the verb in an `Action.Submit` fallback (which has no verb of its own). */
+export const SUBMIT_VERB_KEY = 'samverkanVerb';
+
+/**
+ * An `Action.Execute` with an `Action.Submit` fallback, as Microsoft's Universal Actions guidance
+ * recommends: clients without Universal Actions send the submit as a message whose value carries
+ * the verb, and the turn handler treats it like the invoke.
+ */
+function executeAction(title: string, verb: string, data: Record<string, unknown>, style?: string): CardElement {
+  const shown = teamsText(title);
   return {
     type: 'Action.Execute',
-    title: button.label,
-    verb: button.action,
-    data: { value: button.value },
-    ...(button.style === 'primary' ? { style: 'positive' } : {}),
-    ...(button.style === 'danger' ? { style: 'destructive' } : {}),
+    title: shown,
+    verb,
+    data,
+    ...(style ? { style } : {}),
+    fallback: { type: 'Action.Submit', title: shown, data: { ...data, [SUBMIT_VERB_KEY]: verb }, ...(style ? { style } : {}) },
   };
 }
 
@@ -102,7 +123,13 @@ export const FORM_STATE_KEY = 'state';
  * form's state. Teams merges the inputs into that data on submit. `typed` keeps what the person
  * entered when the form comes back with errors.
  */
-export function renderForm(form: Form, t: Translate, typed: Readonly<Record<string, string>> = {}): AdaptiveCard {
+/**
+ * The data key that marks a form posted as a message of its own (not swapped in for a card the
+ * person clicked): a successful submit then replaces that message with the result for everyone.
+ */
+export const FORM_OWN_KEY = 'ownMessage';
+
+export function renderForm(form: Form, t: Translate, typed: Readonly<Record<string, string>> = {}, ownMessage = false): AdaptiveCard {
   const errors = form.errors ?? {};
   const body: CardElement[] = [heading(form.title)];
   const fieldIds = new Set(form.fields.map((f) => f.id));
@@ -120,30 +147,22 @@ export function renderForm(form: Form, t: Translate, typed: Readonly<Record<stri
     type: 'AdaptiveCard',
     version: '1.5',
     body,
-    actions: [
-      {
-        type: 'Action.Execute',
-        title: form.submitLabel,
-        verb: form.action,
-        data: { [FORM_STATE_KEY]: form.state },
-        style: 'positive',
-      },
-    ],
-    fallbackText: form.title,
+    actions: [executeAction(form.submitLabel, form.action, { [FORM_STATE_KEY]: form.state, ...(ownMessage ? { [FORM_OWN_KEY]: true } : {}) }, 'positive')],
+    fallbackText: teamsText(form.title),
   };
 }
 
 function errorText(text: string): CardElement {
-  return { type: 'TextBlock', text, color: 'Attention', size: 'Small', wrap: true };
+  return { type: 'TextBlock', text: teamsText(text), color: 'Attention', size: 'Small', wrap: true };
 }
 
 function inputElement(field: FormField, value: string | undefined, t: Translate): CardElement {
   const common: CardElement = {
     id: field.id,
-    label: field.label,
+    label: teamsText(field.label),
     isRequired: field.required === true,
-    ...(field.required ? { errorMessage: t('teams.form.required') } : {}),
-    ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+    ...(field.required ? { errorMessage: teamsText(t('teams.form.required')) } : {}),
+    ...(field.placeholder ? { placeholder: teamsText(field.placeholder) } : {}),
   };
   switch (field.kind) {
     case 'text':
@@ -166,8 +185,8 @@ function inputElement(field: FormField, value: string | undefined, t: Translate)
         type: 'Input.ChoiceSet',
         ...common,
         style: 'compact',
-        ...(field.placeholder ? {} : { placeholder: t('teams.form.choose') }),
-        choices: (field.options ?? []).map((o) => ({ title: o.label, value: o.value })),
+        ...(field.placeholder ? {} : { placeholder: teamsText(t('teams.form.choose')) }),
+        choices: (field.options ?? []).map((o) => ({ title: teamsText(o.label), value: o.value })),
         ...(value ? { value } : {}),
       };
   }

@@ -3,13 +3,14 @@ import type { Bot } from '../../src/core/bot.ts';
 import { textCard, type Card } from '../../src/core/card.ts';
 import type { FileAttachment, Reply } from '../../src/core/reply.ts';
 import { ADAPTIVE_CARD_TYPE, cardAttachment, renderCard, renderForm, type AdaptiveCard } from './render.ts';
+import { teamsText } from './text.ts';
 
 /** Replies → message activities and `adaptiveCard/action` invoke responses. */
 
 export type ReplyRenderer = Pick<Bot, 't' | 'errorText'>;
 
 export function cardMessage(card: AdaptiveCard, summary?: string): Partial<Activity> {
-  return { type: 'message', attachments: [cardAttachment(card)], ...(summary ? { summary } : {}) };
+  return { type: 'message', attachments: [cardAttachment(card)], ...(summary ? { summary: teamsText(summary) } : {}) };
 }
 
 export function cardActivity(card: Card): Partial<Activity> {
@@ -38,13 +39,14 @@ export async function linkFiles(reply: Reply, linkFile: FileLinker | undefined, 
   return { kind: 'card', card: { ...reply.card, links: [...(reply.card.links ?? []), ...links] }, visibility: 'private' };
 }
 
-export function replyAdaptiveCard(reply: Reply, bot: ReplyRenderer): AdaptiveCard {
+/** `ownMessage`: the card becomes a message of its own (not an invoke response in place of another). */
+export function replyAdaptiveCard(reply: Reply, bot: ReplyRenderer, ownMessage = false): AdaptiveCard {
   switch (reply.kind) {
     case 'card':
     case 'file':
       return renderCard(reply.card);
     case 'form':
-      return renderForm(reply.form, bot.t);
+      return renderForm(reply.form, bot.t, {}, ownMessage);
     case 'error':
       return errorCard(bot.errorText(reply.error));
     case 'pending':
@@ -61,7 +63,7 @@ export function replyActivity(reply: Reply, bot: ReplyRenderer): Partial<Activit
         : reply.kind === 'pending'
           ? reply.notice.summary
           : bot.errorText(reply.error);
-  return cardMessage(replyAdaptiveCard(reply, bot), summary);
+  return cardMessage(replyAdaptiveCard(reply, bot, true), summary);
 }
 
 /** The body of an `adaptiveCard/action` invoke response (Universal Actions). */
@@ -78,7 +80,7 @@ export function cardResponse(card: AdaptiveCard): InvokeBody {
 
 /** Leaves the card as it is and shows a short message to the person who clicked. */
 export function messageResponse(text: string): InvokeBody {
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: teamsText(text) };
 }
 
 export function replyResponse(reply: Reply, bot: ReplyRenderer): InvokeBody {

@@ -1,10 +1,12 @@
 import { ActivityTypes, TurnContext, type CloudAdapter } from 'botbuilder';
-import type { SettledReply } from '../../src/core/reply.ts';
 import type { Bot } from '../../src/core/bot.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import type { ConversationStore } from '../../src/core/ports.ts';
-import { botWasAdded, commandText, isUninstall, requestOf, storedConversationOf, tenantOf } from './activity.ts';
+import { botWasAdded, commandText, isPersonal, isUninstall, requestOf, storedConversationOf, tenantOf } from './activity.ts';
+import { textCard } from '../../src/core/card.ts';
+import type { Reply, SettledReply } from '../../src/core/reply.ts';
 import { handleCardAction } from './invoke.ts';
+import { answerSubmitFallback, submitFallbackOf } from './submit-fallback.ts';
 import type { MemberEmails } from './member-emails.ts';
 import { cardMessage, errorCard, invokeResponseActivity, linkFiles, messageResponse, replyActivity, type FileLinker } from './reply.ts';
 
@@ -39,8 +41,13 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
     switch (activity.type) {
       case ActivityTypes.Message: {
         const email = await deps.emails?.of(ctx);
+        const submitted = submitFallbackOf(activity);
+        if (submitted) {
+          await answerSubmitFallback(ctx, tenant, deps, submitted, email);
+          return;
+        }
         const reply = await bot.handleText(commandText(activity), requestOf(activity, tenant, email));
-        await ctx.sendActivity(replyActivity(await linkFiles(reply, deps.linkFile, bot), bot));
+        await ctx.sendActivity(replyActivity(keptPersonal(await linkFiles(reply, deps.linkFile, bot), isPersonal(activity), bot), bot));
         if (reply.kind === 'pending') answerLater(ctx, reply.result, deps);
         return;
       }
@@ -73,8 +80,18 @@ function answerLater(ctx: TurnContext, result: Promise<SettledReply>, deps: Turn
   })().catch((err: unknown) => deps.log.error({ err }, 'could not send the result of slow work in Teams'));
 }
 
+/**
+ * Everyone in a channel or group chat sees every reply, so a personal view asked for there is
+ * not shown: the reply says where to ask instead.
+ */
+function keptPersonal(reply: Reply, inPersonalChat: boolean, bot: Bot): Reply {
+  if (inPersonalChat || reply.kind !== 'card' || reply.visibility !== 'personal') return reply;
+  return { kind: 'card', card: textCard(bot.t('teams.personalOnly')), visibility: 'public' };
+}
+
 async function refuse(ctx: TurnContext, bot: Bot): Promise<void> {
-  const text = bot.errorText({ code: 'error.tenantNotAllowed' });
+  // "Workspace" is Slack's word; in Teams it is the organization (tenant).
+  const text = bot.t('teams.tenantNotAllowed');
   const activity = ctx.activity;
   if (activity.type === ActivityTypes.Invoke && activity.name === ADAPTIVE_CARD_ACTION) {
     await ctx.sendActivity(invokeResponseActivity(messageResponse(text)));

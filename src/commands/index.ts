@@ -1,4 +1,5 @@
 export { parseCommand } from './parse.ts';
+export { readCommandForm } from './form-args.ts';
 export { registerHelp, findTopic, helpListCard, helpCommandCard } from './help.ts';
 export { commandSpecs, specFor } from './specs.ts';
 export { helpKey } from './spec-types.ts';

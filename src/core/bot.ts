@@ -3,7 +3,7 @@ import type { Clock } from './clock.ts';
 import type { Command, CommandName, LocalDate, RequestContext } from './command.ts';
 import { BotFailure, type BotError, type Result } from './errors.ts';
 import type { Directory } from './ports.ts';
-import { errorReply, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply, type SettledReply } from './reply.ts';
+import { errorReply, type ActionInput, type ActionOutcome, type FormCommandRead, type FormInput, type FormOutcome, type Reply, type SettledReply } from './reply.ts';
 import type { Router } from './router.ts';
 import { translator, type Locale, type Translate } from '../i18n/index.ts';
 import type { Logger } from './logger.ts';
@@ -29,6 +29,8 @@ export type CommandObserver = (command: string, outcome: CommandOutcome) => void
 export interface BotDeps {
   readonly router: Router;
   readonly parse: (text: string, today: LocalDate) => Result<Command>;
+  /** Reads a form's values by the argument table of the command it stands for (`src/commands`). */
+  readonly readForm?: (command: CommandName, values: Readonly<Record<string, string>>, today: LocalDate) => FormCommandRead;
   readonly directory: Directory;
   readonly clock: Clock;
   readonly settings: BotSettings;
@@ -104,10 +106,22 @@ export class Bot {
     if (!handler) return { kind: 'done', reply: errorReply({ code: 'error.unknownAction' }) };
     let outcome: FormOutcome | undefined;
     const reply = await this.guard(req, async (ctx) => {
-      outcome = await handler(form, ctx);
+      outcome = await handler(await this.withCommand(form, ctx.now, req.actor), ctx);
       return { kind: 'card', card: { sections: [], summary: '' }, visibility: 'private' };
     });
     return outcome ?? { kind: 'done', reply };
+  }
+
+  /** Adds the command's reading of the values when the form stands for a command. */
+  private async withCommand(form: FormInput, now: RequestContext['now'], asker: Actor): Promise<FormInput> {
+    const command = this.deps.router.formCommand(form.name);
+    const { readForm } = this.deps;
+    if (!command) return form;
+    // A command form without its reader would silently validate nothing: that is a wiring bug.
+    if (!readForm) throw new Error(`form ${form.name} stands for ${command}, but the bot has no readForm`);
+    const read = readForm(command, form.values, now.setZone(this.deps.settings.timeZone).toISODate() ?? '');
+    if (!read.ok) return { ...form, command: read };
+    return { ...form, command: { ok: true, args: await this.resolvePeople({ ...read.args }, asker) } };
   }
 
   /** Renders an expected failure in the municipality's language. */
@@ -117,7 +131,8 @@ export class Bot {
 
   private async guard(req: IncomingRequest, run: (ctx: RequestContext) => Promise<Reply>): Promise<Reply> {
     if (!this.isAllowed(req.actor.platform, req.actor.tenantId)) {
-      return errorReply({ code: 'error.tenantNotAllowed' });
+      // "Workspace" is Slack's word; a Teams tenant is the organization.
+      return errorReply({ code: req.actor.platform === 'teams' ? 'teams.tenantNotAllowed' : 'error.tenantNotAllowed' });
     }
     const ctx: RequestContext = {
       actor: req.actor,

@@ -21,7 +21,8 @@ export interface Card {
 }
 
 export type Section =
-  | { readonly type: 'text'; readonly text: string }
+  /** `label`: the text is a label for what follows (shown bold, as its own block). */
+  | { readonly type: 'text'; readonly text: string; readonly role?: 'label' }
   | { readonly type: 'facts'; readonly facts: readonly Fact[] }
   | { readonly type: 'list'; readonly items: readonly string[] }
   | { readonly type: 'divider' };

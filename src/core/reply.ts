@@ -4,7 +4,11 @@ import type { MessageRef } from './notifier.ts';
 
 /** What the person who typed a command gets back, on the request itself. */
 export type Reply =
-  | { readonly kind: 'card'; readonly card: Card; readonly visibility: 'private' | 'public' }
+  /**
+   * `personal`: a view of one person's own work, for their eyes only even when asked in a channel
+   * (Slack: ephemeral; Teams, which has no such messages, points to the personal chat instead).
+   */
+  | { readonly kind: 'card'; readonly card: Card; readonly visibility: 'private' | 'public' | 'personal' }
   | { readonly kind: 'form'; readonly form: Form }
   | { readonly kind: 'error'; readonly error: BotError }
   /** A document for the person (CSV export, annual report): uploaded in Slack, a download link in Teams. */
@@ -27,6 +31,7 @@ export interface FileAttachment {
 
 export const privateCard = (card: Card): Reply => ({ kind: 'card', card, visibility: 'private' });
 export const publicCard = (card: Card): Reply => ({ kind: 'card', card, visibility: 'public' });
+export const personalCard = (card: Card): Reply => ({ kind: 'card', card, visibility: 'personal' });
 export const errorReply = (error: BotError): SettledReply => ({ kind: 'error', error });
 
 /** A button press, after the adapter has taken it apart. */
@@ -51,7 +56,16 @@ export interface FormInput {
   readonly name: string;
   readonly state: string;
   readonly values: Readonly<Record<string, string>>;
+  /**
+   * For a form that stands for a command (registered with `{ command }`): the values read by
+   * that command's own argument table, people resolved, or the per-field errors.
+   */
+  readonly command?: FormCommandRead;
 }
+
+export type FormCommandRead =
+  | { readonly ok: true; readonly args: Readonly<Record<string, unknown>> }
+  | { readonly ok: false; readonly errors: Readonly<Record<string, string>> };
 
 /** A form submission either closes with a reply or comes back with field errors and what was typed. */
 export type FormOutcome =

@@ -14,6 +14,7 @@ export class Router {
   private readonly commands = new Map<CommandName, CommandHandler<CommandName>>();
   private readonly actions = new Map<string, ActionHandler>();
   private readonly forms = new Map<string, FormHandler>();
+  private readonly formCommands = new Map<string, CommandName>();
   private readonly myWork: MyWorkProvider[] = [];
 
   command<N extends CommandName>(name: N, handler: CommandHandler<N>): this {
@@ -28,10 +29,16 @@ export class Router {
     return this;
   }
 
-  form(name: string, handler: FormHandler): this {
+  /** `command`: the form stands for that command, and its values are read by the command's table. */
+  form(name: string, handler: FormHandler, options: { readonly command?: CommandName } = {}): this {
     if (this.forms.has(name)) throw new Error(`form ${name} registered twice`);
     this.forms.set(name, handler);
+    if (options.command) this.formCommands.set(name, options.command);
     return this;
+  }
+
+  formCommand(name: string): CommandName | undefined {
+    return this.formCommands.get(name);
   }
 
   /** Adds a section to every person's "my work" view. */

@@ -174,7 +174,7 @@ describe.each(dialects)('Slack: asking the board for approval to apply (%s)', (d
     const view = (await h.slack.waitFor('views.open', (c) => c.body.trigger_id === 'trig-apply')).body.view as OpenedView;
     expect(view.callback_id).toBe('approval.apply');
     const bad = await post(events(), viewSubmission({ view, values: { engagement: 'tolv', call: 'ICLD', prestudy: 'yes' }, teamId: SLACK_TEAM, userId: 'U0ANNA' }, sign));
-    expect(JSON.parse(bad.body)).toMatchObject({ response_action: 'errors', errors: { engagement: 'Ange ett samarbets-id, t.ex. E12.' } });
+    expect(JSON.parse(bad.body)).toMatchObject({ response_action: 'errors', errors: { engagement: '”tolv” är inte ett samarbets-id (som E12).' } });
     await post(events(), viewSubmission({ view, values: { engagement: 'E1', call: 'ICLD', amount: '40000', prestudy: 'yes' }, teamId: SLACK_TEAM, userId: 'U0ANNA' }, sign));
     const answer = await h.slack.waitFor('chat.postMessage', (c) => JSON.stringify(c.body).includes('om förstudie'));
     expect(answer.body.channel).toBe('C0KFN');

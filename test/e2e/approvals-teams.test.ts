@@ -48,6 +48,8 @@ describe.each(dialects)('Teams: asking the board for approval to apply (%s)', (d
 
   it('refuses outsiders and self-approval, then an approver decides with a reference and the card changes for everyone', async () => {
     const card = await request();
+    // Asked inside the board's own channel: the confirmation is one line, the card comes once.
+    expect(channelSent().filter((s) => cardText(adaptiveCardOf(s.activity)).includes('Godkännande att ansöka: A1'))).toHaveLength(1);
     const text = cardText(adaptiveCardOf(card.activity));
     expect(text).toContain('Anna Andersson begär att Kommunstyrelsen godkänner');
     expect(JSON.stringify(adaptiveCardOf(card.activity))).toContain('"verb":"approval.decide"');

@@ -29,6 +29,8 @@ describe.each(dialects)('Slack: my work on the App Home (%s)', (dialect) => {
     expect(homeOf('U0ANNA')).toContain('V1 · 7 sep. 2026 – 8 sep. 2026 · Cēsis: rapport saknas');
     const mine = await slack.command('mitt');
     expect(mine).toContain('Dina öppna frister');
+    // Asked in a channel, the person's own work is shown to them alone.
+    expect(mine).toContain('"response_type":"ephemeral"');
     expect(mine).toContain('D1 · 15 okt. 2026 · Slutrapport Nordplus');
     expect(mine).toContain('V1 · 7 sep. 2026 – 8 sep. 2026 · Cēsis: rapport saknas');
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { adaptiveCardOf, cardText } from '../support/fake-bot-connector.ts';
 import { startApp, type AppHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
-import { buttonInvoke, messageActivity, personalConversationId, post, testUsers } from '../support/teams-activities.ts';
+import { buttonInvoke, messageActivity, personalConversationId, post, TEST_CHANNEL_ID, testUsers } from '../support/teams-activities.ts';
 
 /** "My work" in Teams: `mine` in the personal chat answers with a card that Teams refreshes whenever it is shown. */
 describe.each(dialects)('Teams: my work in the personal chat (%s)', (dialect) => {
@@ -10,6 +10,20 @@ describe.each(dialects)('Teams: my work in the personal chat (%s)', (dialect) =>
   afterEach(async () => h?.close());
   const messages = () => `${h.baseUrl}/api/messages`;
   const say = (text: string) => post(messages(), messageActivity({ serviceUrl: h.connector.serviceUrl, place: 'personal', text, from: testUsers.anna }));
+
+  it('asked in a channel, `mitt` shows no one’s work there and points to the personal chat', async () => {
+    h = await startApp(dialect, '2026-09-01T08:00:00Z');
+    await say('frist ny "Slutrapport Nordplus" 2026-10-15');
+    await post(messages(), messageActivity({ serviceUrl: h.connector.serviceUrl, place: 'channel', text: 'mitt', from: testUsers.anna }));
+    const inChannel = h.connector.sent().filter((s) => s.conversationId.startsWith(TEST_CHANNEL_ID));
+    const text = cardText(adaptiveCardOf(inChannel.at(-1)?.activity));
+    expect(text).toContain('fråga efter den i din chatt med Samverkan');
+    expect(inChannel.map((s) => cardText(adaptiveCardOf(s.activity))).join('\n')).not.toContain('Slutrapport Nordplus');
+    // So are the reports one owes.
+    await post(messages(), messageActivity({ serviceUrl: h.connector.serviceUrl, place: 'channel', text: 'rapport', from: testUsers.anna }));
+    const after = h.connector.sent().filter((s) => s.conversationId.startsWith(TEST_CHANNEL_ID));
+    expect(cardText(adaptiveCardOf(after.at(-1)?.activity))).toContain('fråga efter den i din chatt med Samverkan');
+  });
 
   it('answers `mitt` with the person’s work and a refreshed card after it changes', async () => {
     h = await startApp(dialect, '2026-09-01T08:00:00Z');

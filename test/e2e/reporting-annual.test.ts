@@ -119,6 +119,8 @@ describe.each(dialects)('annual reporting end to end (%s)', (dialect) => {
     const links = JSON.stringify(card).match(/http:\/\/localhost:\d+\/files\/[^"]+/g) ?? [];
     const docxLink = links.find((l) => l.endsWith('.docx'));
     expect(docxLink).toBeDefined();
+    // Each file is named once, on its download button, not again in a line under the card.
+    expect(cardText(card).split('arsrapport-2016.docx')).toHaveLength(2);
     const download = await fetch(`${h.baseUrl}${new URL(docxLink!).pathname}`);
     expect(download.status).toBe(200);
     const doc = await openDocx(new Uint8Array(await download.arrayBuffer()));

@@ -3,7 +3,7 @@ import { adaptiveCardOf, cardText } from '../support/fake-bot-connector.ts';
 import { startApp, type AppHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
 import type { OpenedView } from '../support/slack-requests.ts';
-import { formSubmitInvoke, messageActivity, post, TEST_CHANNEL_ID, testUsers } from '../support/teams-activities.ts';
+import { cardActionInvoke, messageActivity, post, TEST_CHANNEL_ID, testUsers } from '../support/teams-activities.ts';
 import { slackDriver } from '../visits/slack-driver.ts';
 
 /** `engagement add` and `visit add` without arguments open forms, on both platforms and databases. */
@@ -20,7 +20,14 @@ describe.each(dialects)('Forms for engagements and visits (%s)', (dialect) => {
     const wrong = JSON.parse(await slack.submit(engagementModal, { title: '', type: 'twin-town', committee: 'kfn', country: 'Lettland' }));
     expect(wrong).toEqual({
       response_action: 'errors',
-      errors: { title: 'Ge samarbetet ett namn.', country: 'Skriv landet med två bokstäver (ISO 3166), t.ex. LV, ZM, FR.' },
+      errors: { title: 'Fältet måste fyllas i.', country: '”Lettland” är ingen landskod enligt ISO 3166 (t.ex. SE, FI, DE).' },
+    });
+    // The form reads the country as the typed command does: XX is two letters, but no ISO 3166 code.
+    const typedXX = await slack.command('samarbete ny "Vänort Cēsis" typ=vänort nämnd=kfn land=XX');
+    expect(typedXX).toContain('”XX” är ingen landskod enligt ISO 3166');
+    expect(JSON.parse(await slack.submit(engagementModal, { title: 'Vänort Cēsis', type: 'twin-town', committee: 'kfn', country: 'XX' }))).toEqual({
+      response_action: 'errors',
+      errors: { country: '”XX” är ingen landskod enligt ISO 3166 (t.ex. SE, FI, DE).' },
     });
     expect(await h.app.store.db.selectFrom('engagements').select('id').execute()).toHaveLength(0);
     expect(await slack.submit(engagementModal, { title: 'Vänort Cēsis', type: 'twin-town', committee: 'kfn', partner: 'Cēsis', country: 'lv' })).toBe('');
@@ -31,7 +38,7 @@ describe.each(dialects)('Forms for engagements and visits (%s)', (dialect) => {
     const visitModal = JSON.parse(await slack.command('besök ny')).view as OpenedView;
     expect(JSON.stringify(visitModal.blocks)).toContain('E1 Vänort Cēsis');
     const backwards = JSON.parse(await slack.submit(visitModal, { engagement: '1', direction: 'in', from: '2026-10-08', to: '2026-10-05' }));
-    expect(backwards).toEqual({ response_action: 'errors', errors: { to: 'Besöket kan inte sluta innan det börjar.' } });
+    expect(backwards).toEqual({ response_action: 'errors', errors: { to: '2026-10-05 ligger före 2026-10-08.' } });
     expect(await slack.submit(visitModal, { engagement: '1', direction: 'in', from: '2026-10-05', to: '2026-10-08', place: 'Stadshuset', participants: '6' })).toBe('');
     await h.slack.waitFor('chat.postMessage', (c) => String(c.body.text).includes('Besök V1 registrerat'));
     expect(await h.app.store.db.selectFrom('visits').select(['direction', 'participants', 'lead_key']).execute()).toEqual([
@@ -39,27 +46,41 @@ describe.each(dialects)('Forms for engagements and visits (%s)', (dialect) => {
     ]);
   });
 
-  it('Teams: the card forms come back with the typed values and the reasons', async () => {
+  it('Teams: the card forms come back with the typed values and the reasons, and give way to the result for everyone', async () => {
     h = await startApp(dialect, '2026-09-01T08:00:00Z');
     const messages = () => `${h.baseUrl}/api/messages`;
-    const channel = () => h.connector.sent().filter((s) => s.conversationId.startsWith(TEST_CHANNEL_ID)).map((s) => cardText(adaptiveCardOf(s.activity)));
+    const inChannel = () => h.connector.sent().filter((s) => s.conversationId.startsWith(TEST_CHANNEL_ID));
     const say = (text: string) => post(messages(), messageActivity({ serviceUrl: h.connector.serviceUrl, place: 'channel', text, from: testUsers.anna }));
-    const submit = async (verb: string, values: Record<string, string>) =>
-      cardText(((await post(messages(), formSubmitInvoke({ serviceUrl: h.connector.serviceUrl, place: 'channel', from: testUsers.anna, verb, state: '', values }))).body as { value?: unknown }).value);
+    /** Submits the form card the bot posted last, as Teams does: the submit action's data plus the inputs. */
+    const submitLastForm = async (values: Record<string, string>) => {
+      const posted = inChannel().at(-1);
+      const action = adaptiveCardOf(posted?.activity)?.actions?.[0] as { verb: string; data: Record<string, unknown> };
+      const invoke = cardActionInvoke({ serviceUrl: h.connector.serviceUrl, place: 'channel', from: testUsers.anna, verb: action.verb, data: { ...action.data, ...values }, replyToId: posted?.id ?? '' });
+      return { formId: posted?.id, text: cardText(((await post(messages(), invoke)).body as { value?: unknown }).value) };
+    };
+    const updateOf = (id: string | undefined) => cardText(adaptiveCardOf(h.connector.updates().filter((u) => u.activityId === id).at(-1)?.activity));
 
     await say('samarbete ny');
-    expect(channel().at(-1)).toContain('Nytt samarbete');
-    const wrong = await submit('engagement.add', { title: 'Vänort Cēsis', type: 'twin-town', committee: 'kfn', start: '2026-12-01', end: '2026-01-01' });
-    expect(wrong).toContain('Slutdatumet 2026-01-01 ligger före startdatumet 2026-12-01.');
-    expect(wrong).toContain('Vänort Cēsis');
-    await submit('engagement.add', { title: 'Vänort Cēsis', type: 'twin-town', committee: 'kfn', start: '2026-01-01', end: '2026-12-31' });
-    expect(channel().at(-1)).toContain('Samarbete E1 registrerat: Vänort Cēsis.');
+    expect(cardText(adaptiveCardOf(inChannel().at(-1)?.activity))).toContain('Nytt samarbete');
+    const xx = await submitLastForm({ title: 'Vänort Cēsis', type: 'twin-town', committee: 'kfn', country: 'XX' });
+    expect(xx.text).toContain('”XX” är ingen landskod enligt ISO 3166');
+    const wrong = await submitLastForm({ title: 'Vänort Cēsis', type: 'twin-town', committee: 'kfn', start: '2026-12-01', end: '2026-01-01' });
+    expect(wrong.text).toContain('2026-01-01 ligger före 2026-12-01.');
+    expect(wrong.text).toContain('Vänort Cēsis');
+    expect(await h.app.store.db.selectFrom('engagements').select('id').execute()).toHaveLength(0);
+    const done = await submitLastForm({ title: 'Vänort Cēsis', type: 'twin-town', committee: 'kfn', start: '2026-01-01', end: '2027-06-30' });
+    // The form itself becomes the result, for the submitter and for everyone else in the channel.
+    expect(done.text).toContain('Samarbete E1 registrerat: Vänort Cēsis.');
+    expect(done.text).not.toContain('ligger före');
+    expect(updateOf(done.formId)).toContain('Samarbete E1 registrerat: Vänort Cēsis.');
+    expect(updateOf(done.formId)).not.toContain('Nytt samarbete');
 
     await say('besök ny');
-    const noCount = await submit('visit.add', { engagement: '1', direction: 'out', from: '2026-10-05', to: '2026-10-08', place: 'Cēsis', participants: 'fyra' });
-    expect(noCount).toContain('Skriv antalet deltagare som ett heltal, t.ex. 4.');
-    expect(noCount).toContain('Cēsis');
-    await submit('visit.add', { engagement: '1', direction: 'out', from: '2026-10-05', to: '2026-10-08', place: 'Cēsis', participants: '4' });
-    expect(channel().at(-1)).toContain('Besök V1 registrerat: E1 Vänort Cēsis, 5 okt. 2026 – 8 okt. 2026.');
+    const noCount = await submitLastForm({ engagement: '1', direction: 'out', from: '2026-10-05', to: '2026-10-08', place: 'Cēsis', participants: 'fyra' });
+    expect(noCount.text).toContain('”fyra” är inget antal; ange ett heltal större än 0.');
+    expect(noCount.text).not.toContain('Skriv så här');
+    expect(noCount.text).toContain('Cēsis');
+    const visit = await submitLastForm({ engagement: '1', direction: 'out', from: '2026-10-05', to: '2026-10-08', place: 'Cēsis', participants: '4' });
+    expect(updateOf(visit.formId)).toContain('Besök V1 registrerat: E1 Vänort Cēsis, 5 okt. 2026 – 8 okt. 2026.');
   });
 });

@@ -72,6 +72,12 @@ describe.each(dialects)('Teams: visits and post-visit reports (%s)', (dialect) =
     expect(board).toHaveLength(1);
     expect(board[0]).toContain(goodReport.purpose);
     expect(board[0]).toContain('Inlämnad av Anna Andersson');
+    // Each section's label and text are blocks of their own, not one run-on line.
+    const boardCard = h.connector.sent().map((s) => adaptiveCardOf(s.activity)).find((c) => cardText(c).includes('Reserapport V1: E1 Vänort Cēsis'));
+    const blocks = JSON.stringify(boardCard);
+    expect(blocks).toContain('{"type":"TextBlock","text":"Vad som gjordes","wrap":true,"weight":"Bolder","spacing":"Medium"}');
+    expect(blocks).toContain(`{"type":"TextBlock","text":${JSON.stringify(goodReport.activities)},"wrap":true}`);
+    expect(blocks).not.toContain('Syfte med besöket Följa upp');
 
     await say('rapport V1', 'personal');
     expect(cardText(adaptiveCardOf(chat().at(-1)?.activity))).toContain(goodReport.results);

@@ -129,6 +129,12 @@ describe('renderModal and readFormValues', () => {
     expect(view.blocks[4]).toMatchObject({ element: { initial_option: { value: 'out', text: { text: 'Utresa' } } } });
   });
 
+  it('shows an error about the whole form above the fields', () => {
+    const view = renderModal({ ...form, errors: { _form: 'Samarbetet E9 finns inte.' } }, t, encodeMetadata(form.state, { channelId: 'C1' }));
+    expect(view.blocks[0]).toEqual({ type: 'section', text: { type: 'plain_text', text: '⚠️ Samarbetet E9 finns inte.', emoji: true } });
+    expect(view.blocks).toHaveLength(form.fields.length + 1);
+  });
+
   it('reads submitted values by field id', () => {
     const values = readFormValues({
       values: {

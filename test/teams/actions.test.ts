@@ -57,6 +57,19 @@ describe('Teams Action.Execute', () => {
     expect(adaptiveCardOf(updates[0]?.activity)).toEqual(body.value);
   });
 
+  test('an older client that runs the Action.Submit fallback gets the same action and the new card as a message', async () => {
+    await post(h.url, messageActivity({ serviceUrl: h.connector.serviceUrl, text: 'frister' }));
+    const card = adaptiveCardOf(h.connector.sent()[0]?.activity);
+    const fallback = (card?.actions?.[0] as { fallback?: { type: string; data: Record<string, unknown> } } | undefined)?.fallback;
+    expect(fallback?.type).toBe('Action.Submit');
+    // Teams posts the submit's data as the value of a message activity with no text.
+    const submit = { ...messageActivity({ serviceUrl: h.connector.serviceUrl, text: '', mentionBot: false }), text: undefined, value: fallback?.data };
+    const res = await post(h.url, submit);
+    expect(res.status).toBe(200);
+    expect(h.seen.actions.map((a) => [a.name, a.value])).toEqual([['deadline.done', '34']]);
+    expect(cardText(adaptiveCardOf(h.connector.sent()[1]?.activity))).toContain('D34 markerad klar av');
+  });
+
   test('a private reply without replace comes back only to the clicker', async () => {
     const res = await post(h.url, buttonInvoke({ serviceUrl: h.connector.serviceUrl, verb: 'deadline.snooze', value: '34:1', replyToId: '1000001' }));
     const body = res.body as InvokeBody;
@@ -80,7 +93,7 @@ describe('Teams Action.Execute', () => {
     const res = await post(h.url, buttonInvoke({ serviceUrl: h.connector.serviceUrl, verb: 'visit.report', value: '7', replyToId: '1000001' }));
     const card = (res.body as InvokeBody).value as AdaptiveCardJson;
     expect(cardText(card)).toContain('Rapport för besök V7');
-    expect(card.actions).toEqual([{ type: 'Action.Execute', title: 'Skicka rapport', verb: 'report.submit', data: { state: '{"visit":"7"}' }, style: 'positive' }]);
+    expect(card.actions).toEqual([{ type: 'Action.Execute', title: 'Skicka rapport', verb: 'report.submit', data: { state: '{"visit":"7"}' }, style: 'positive', fallback: { type: 'Action.Submit', title: 'Skicka rapport', data: { state: '{"visit":"7"}', samverkanVerb: 'report.submit' }, style: 'positive' } }]);
   });
 
   test('a form with errors comes back with what was typed and the errors beside the fields', async () => {

@@ -46,8 +46,8 @@ describe('Teams messages', () => {
     expect(text).toContain('Kommande frister');
     expect(text).toContain('Erasmus+ ansökan, 15 okt 2026');
     expect(card?.actions).toEqual([
-      { type: 'Action.Execute', title: 'Klar', verb: 'deadline.done', data: { value: '34' }, style: 'positive' },
-      { type: 'Action.Execute', title: 'Skjut upp 1 dag', verb: 'deadline.snooze', data: { value: '34:1' } },
+      { type: 'Action.Execute', title: 'Klar', verb: 'deadline.done', data: { value: '34' }, style: 'positive', fallback: { type: 'Action.Submit', title: 'Klar', data: { value: '34', samverkanVerb: 'deadline.done' }, style: 'positive' } },
+      { type: 'Action.Execute', title: 'Skjut upp 1 dag', verb: 'deadline.snooze', data: { value: '34:1' }, fallback: { type: 'Action.Submit', title: 'Skjut upp 1 dag', data: { value: '34:1', samverkanVerb: 'deadline.snooze' } } },
     ]);
     // Local mode: no token towards the connector.
     expect(h.connector.calls()[0]?.authorization).toBeUndefined();
@@ -95,7 +95,8 @@ describe('Teams messages', () => {
     expect(h.seen.texts).toEqual([]);
     expect(h.conversations.saves).toEqual([]);
     const text = cardText(adaptiveCardOf(h.connector.sent()[0]?.activity));
-    expect(text).toContain('Den här arbetsytan är inte ansluten till Samverkan.');
+    expect(text).toContain('Din organisation i Microsoft 365 är inte ansluten till Samverkan.');
+    expect(text).not.toContain('arbetsytan');
 
     const invoke = await post(
       h.url,

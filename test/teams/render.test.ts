@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { commandText, conversationIdOf, decodeEntities } from '../../adapters/teams/activity.ts';
 import { renderCard, renderForm } from '../../adapters/teams/render.ts';
+import { teamsText } from '../../adapters/teams/text.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { TEST_CHANNEL_ID, messageActivity, testUsers } from '../support/teams-activities.ts';
 import { reportForm } from './test-bot.ts';
@@ -40,9 +41,9 @@ describe('Card → Adaptive Card 1.5', () => {
       },
     ]);
     expect(card.actions).toEqual([
-      { type: 'Action.Execute', title: 'Godkänn', verb: 'approval.approve', data: { value: 'A5' }, style: 'positive' },
-      { type: 'Action.Execute', title: 'Avslå', verb: 'approval.reject', data: { value: 'A5' }, style: 'destructive' },
-      { type: 'Action.Execute', title: 'Begär ändring', verb: 'approval.change', data: { value: 'A5' } },
+      { type: 'Action.Execute', title: 'Godkänn', verb: 'approval.approve', data: { value: 'A5' }, style: 'positive', fallback: { type: 'Action.Submit', title: 'Godkänn', data: { value: 'A5', samverkanVerb: 'approval.approve' }, style: 'positive' } },
+      { type: 'Action.Execute', title: 'Avslå', verb: 'approval.reject', data: { value: 'A5' }, style: 'destructive', fallback: { type: 'Action.Submit', title: 'Avslå', data: { value: 'A5', samverkanVerb: 'approval.reject' }, style: 'destructive' } },
+      { type: 'Action.Execute', title: 'Begär ändring', verb: 'approval.change', data: { value: 'A5' }, fallback: { type: 'Action.Submit', title: 'Begär ändring', data: { value: 'A5', samverkanVerb: 'approval.change' } } },
     ]);
   });
 
@@ -72,7 +73,7 @@ describe('Card → Adaptive Card 1.5', () => {
         ],
       },
     ]);
-    expect(card.actions).toEqual([{ type: 'Action.Execute', title: 'Skicka rapport', verb: 'report.submit', data: { state: '{"visit":"7"}' }, style: 'positive' }]);
+    expect(card.actions).toEqual([{ type: 'Action.Execute', title: 'Skicka rapport', verb: 'report.submit', data: { state: '{"visit":"7"}' }, style: 'positive', fallback: { type: 'Action.Submit', title: 'Skicka rapport', data: { state: '{"visit":"7"}', samverkanVerb: 'report.submit' }, style: 'positive' } }]);
   });
 });
 
@@ -116,5 +117,22 @@ describe('message text', () => {
     const activity = messageActivity({ serviceUrl, place: 'channel', text: 'x' });
     expect((activity.conversation as { id: string }).id).toContain(';messageid=');
     expect(conversationIdOf(activity)).toBe(TEST_CHANNEL_ID);
+  });
+});
+
+describe('teamsText', () => {
+  test('what Teams would take for a tag is shown in guillemets; other text is left alone', () => {
+    expect(teamsText('frist skjut <id> <n>d')).toBe('frist skjut ‹id› ‹n›d');
+    expect(teamsText('besök ny <samarbete> <ut|in> <från-datum>')).toBe('besök ny ‹samarbete› ‹ut|in› ‹från-datum›');
+    expect(teamsText('a <b and </i')).toBe('a ‹b and ‹/i');
+    expect(teamsText('3 < 5 and 5 > 3, A & B')).toBe('3 < 5 and 5 > 3, A & B');
+  });
+
+  test('a filed report’s label is a bold block of its own and line breaks survive', () => {
+    const card = renderCard({ sections: [{ type: 'text', text: 'Syfte', role: 'label' }, { type: 'text', text: 'Rad ett\nRad två' }], summary: '' });
+    expect(card.body).toEqual([
+      { type: 'TextBlock', text: 'Syfte', wrap: true, weight: 'Bolder', spacing: 'Medium' },
+      { type: 'TextBlock', text: 'Rad ett\n\nRad två', wrap: true },
+    ]);
   });
 });

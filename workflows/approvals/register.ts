@@ -26,7 +26,7 @@ export function registerApprovals(deps: WorkflowDeps<GovernanceRepos>, settings:
     .action(RESUBMIT, (action, ctx) => decisions.resubmit(action, ctx))
     .action(REFRESH_CARD, (action, ctx) => decisions.current(action, ctx))
     .form(DECIDE, (form, ctx) => decisions.submit(form, ctx))
-    .form('approval.apply', (form, ctx) => applications.submitForm(form, ctx))
+    .form('approval.apply', (form, ctx) => applications.submitForm(form, ctx), { command: 'apply' })
     .myWorkSection((person, ctx) => applications.myWork(person, ctx));
 
   const meetings = {

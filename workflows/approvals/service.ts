@@ -1,9 +1,10 @@
 import { localDate } from '../../src/calendar/index.ts';
-import { actorKey, type Actor } from '../../src/core/actor.ts';
+import { actorKey, targetKey, type Actor } from '../../src/core/actor.ts';
 import { toInstant } from '../../src/core/clock.ts';
 import type { RequestContext, ResolvedArgs } from '../../src/core/command.ts';
 import { BotFailure } from '../../src/core/errors.ts';
 import { formatDate, idLabel } from '../../src/core/format.ts';
+import { submitCommandForm } from '../../src/core/command-form.ts';
 import type { MyWorkSection } from '../../src/core/my-work.ts';
 import { privateCard, publicCard, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
 import type { MessageKey } from '../../src/i18n/index.ts';
@@ -30,17 +31,10 @@ export class ApplicationService {
 
   /** The form `apply` opens without arguments. */
   async submitForm(form: FormInput, ctx: RequestContext): Promise<FormOutcome> {
-    const v = form.values;
-    const errors: Record<string, string> = {};
-    const engagement = /^\s*e?(\d+)\s*$/i.exec(v.engagement ?? '');
-    if (!engagement) errors.engagement = ctx.t(v.engagement?.trim() ? 'approval.applyForm.badEngagement' : 'approval.applyForm.required');
-    if (!v.call?.trim()) errors.call = ctx.t('approval.applyForm.required');
-    const amountText = (v.amount ?? '').replace(/\s/g, '');
-    const amount = amountText === '' ? undefined : Number(amountText);
-    if (amount !== undefined && !(Number.isSafeInteger(amount) && amount > 0)) errors.amount = ctx.t('approval.applyForm.badAmount');
-    if (Object.keys(errors).length || !engagement) return { kind: 'invalid', form: applyForm(ctx.t, v, errors) };
-    const reply = await this.create({ engagement: Number(engagement[1]), call: (v.call ?? '').trim(), amount, prestudy: v.prestudy === 'yes' }, ctx);
-    return { kind: 'done', reply };
+    return submitCommandForm<'apply'>(form, ctx, (args) => this.apply(args, ctx), (errors) => applyForm(ctx.t, form.values, errors), {
+      'error.notFound': 'engagement',
+      'approval.error.callClosed': 'call',
+    });
   }
 
   private async create(input: ApplyInput, ctx: RequestContext): Promise<Reply> {
@@ -92,6 +86,10 @@ export class ApplicationService {
       return publicCard({ tone: 'success', summary: text, sections: [{ type: 'text', text }] });
     }
     const text = ctx.t('approval.requested', { id, body: view.body?.name ?? '', status: ctx.t(statusKey(application.status)) });
+    // Asked inside the body's own channel, the request card with its buttons arrives right here:
+    // a second copy without buttons just above it would only confuse.
+    const here = targetKey(ctx.conversation);
+    if (view.body?.targets.some((t) => targetKey(t) === here)) return publicCard({ tone: 'success', summary: text, sections: [{ type: 'text', text }] });
     const card = requestCard(view, c);
     // The requester sees the request as the body does, without the buttons that are not theirs to press.
     const { refresh: _refresh, buttons: _buttons, ...rest } = card;

@@ -56,21 +56,32 @@ export function listCard(deadlines: readonly DeadlineRecord[], scope: 'mine' | '
   return { title, summary: `${title}: ${deadlines.length}`, sections: [{ type: 'list', items }] };
 }
 
-export function reminderCard(d: DeadlineRecord, daysLeft: number, engagement: EngagementSummary | undefined, c: CardContext): Card {
+/** The snooze buttons a reminder can offer, in days. */
+export const SNOOZE_CHOICES = [1, 7] as const;
+
+export interface ReminderState {
+  /** The snooze choices that still land before the deadline; the others would only be refused. */
+  readonly snoozeDays: readonly number[];
+  /** When the reminder was snoozed: the instant of the next one. */
+  readonly nextReminderAt?: string;
+}
+
+export function reminderCard(d: DeadlineRecord, daysLeft: number, engagement: EngagementSummary | undefined, c: CardContext, state: ReminderState): Card {
   const text =
     daysLeft <= 0 ? c.t('deadline.reminder.today', { title: d.title }) : c.t('deadline.reminder.text', { title: d.title, days: daysLeft });
+  const snoozed = state.nextReminderAt ? c.t('deadline.snoozed', { id: idLabel.deadline(d.id), at: formatInstant(state.nextReminderAt, c.zone, c.locale) }) : undefined;
   return {
     title: c.t('deadline.reminder.title', { id: idLabel.deadline(d.id) }),
     tone: daysLeft <= 1 ? 'warning' : 'info',
     summary: text,
-    sections: [
-      { type: 'text', text },
-      { type: 'facts', facts: deadlineFacts(d, engagement, c) },
-    ],
+    sections: [{ type: 'text', text }, { type: 'facts', facts: deadlineFacts(d, engagement, c) }, ...(snoozed ? [{ type: 'text' as const, text: snoozed }] : [])],
     buttons: [
       { action: 'deadline.done', label: c.t('deadline.button.done'), value: String(d.id), style: 'primary' },
-      { action: 'deadline.snooze', label: c.t('deadline.button.snoozeDay'), value: `${d.id}:1` },
-      { action: 'deadline.snooze', label: c.t('deadline.button.snoozeWeek'), value: `${d.id}:7` },
+      ...SNOOZE_CHOICES.filter((days) => state.snoozeDays.includes(days)).map((days) => ({
+        action: 'deadline.snooze',
+        label: c.t(days === 1 ? 'deadline.button.snoozeDay' : 'deadline.button.snoozeWeek'),
+        value: `${d.id}:${days}`,
+      })),
     ],
   };
 }
@@ -81,7 +92,8 @@ export function doneCard(d: DeadlineRecord, engagement: EngagementSummary | unde
   const at = d.doneAt ? formatDateTime(fromInstant(d.doneAt), c.zone, c.locale) : '';
   const text = c.t('deadline.doneBy', { title: d.title, by, at });
   return {
-    title: c.t('deadline.reminder.title', { id: idLabel.deadline(d.id) }),
+    // Not "Reminder D1": the card is about the deadline now, wherever it was a reminder or a miss.
+    title: c.t('deadline.done.title', { id: idLabel.deadline(d.id) }),
     tone: 'success',
     summary: text,
     sections: [

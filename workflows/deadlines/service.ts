@@ -102,13 +102,21 @@ export class DeadlineService {
     const [idText, daysText] = action.value.split(':');
     const id = Number(idText);
     const days = Number(daysText);
-    const at = await this.uow.run(async (repos) => {
+    const { record, at } = await this.uow.run(async (repos) => {
       const record = await this.openDeadline(repos, id);
       const newAt = this.checkSnooze(record, ctx.now, days);
       await repos.outbox.enqueue(this.remindersAt(record, newAt, 0));
-      return newAt;
+      return { record, at: newAt };
     });
-    return { reply: privateCard(this.snoozedCard(id, at, ctx)) };
+    // The reminder stays what it was, with its buttons, and says when the next one comes.
+    const c = cards.cardContext(ctx, this.zone);
+    const state = { snoozeDays: this.snoozeChoices(record, ctx.now), nextReminderAt: at };
+    return { replace: cards.reminderCard(record, daysLeft(record.dueDate, ctx.now, this.zone), await this.summary(record), c, state) };
+  }
+
+  /** The snooze buttons that would land before the deadline; a later one could only be refused. */
+  private snoozeChoices(record: DeadlineRecord, now: DateTime): number[] {
+    return cards.SNOOZE_CHOICES.filter((days) => snoozedReminderAt(now, days, this.settings.reminderTime, this.zone) < record.dueAt);
   }
 
   // --- deliveries (the scheduler calls these at send time) ---
@@ -119,7 +127,7 @@ export class DeadlineService {
     if (record.status === 'done') return { action: 'drop', reason: 'deadline done' } as const;
     if (record.dueAt <= toInstant(now)) return { action: 'drop', reason: 'deadline passed' } as const;
     const c = this.outboxCardContext();
-    const card = cards.reminderCard(record, daysLeft(record.dueDate, now, this.zone), await this.summary(record), c);
+    const card = cards.reminderCard(record, daysLeft(record.dueDate, now, this.zone), await this.summary(record), c, { snoozeDays: this.snoozeChoices(record, now) });
     return { action: 'send', target, card } as const;
   }
 

@@ -1,13 +1,12 @@
 import type { Form } from '../../src/core/card.ts';
 import { engagementTypes, type EngagementType } from '../../src/core/command.ts';
-import { isLocalDate } from '../../src/calendar/index.ts';
 import type { MunicipalitySettings } from '../../src/core/settings.ts';
 import type { Translate } from '../../src/i18n/index.ts';
 import { typeKey } from './cards.ts';
 
 export const ENGAGEMENT_FORM = 'engagement.add';
 
-/** What the form collects; the same fields the command takes, except the contact person. */
+/** What the form and the command collect (the form has no contact person). */
 export interface EngagementInput {
   readonly title: string;
   readonly type: EngagementType;
@@ -19,6 +18,10 @@ export interface EngagementInput {
   readonly end?: string;
 }
 
+/**
+ * The form for `engagement add`: field ids are the command's argument names, because the
+ * submission is read by the command's own table (see `submitCommandForm`).
+ */
 const limits = { title: 200, partner: 200, funder: 200 } as const;
 
 export function engagementForm(t: Translate, settings: MunicipalitySettings, typed: Readonly<Record<string, string>> = {}, errors?: Record<string, string>): Form {
@@ -39,44 +42,5 @@ export function engagementForm(t: Translate, settings: MunicipalitySettings, typ
       { id: 'end', label: t('engagement.form.endLabel'), kind: 'date', ...initial('end') },
     ],
     ...(errors ? { errors } : {}),
-  };
-}
-
-/** Reads a submission; every problem is named beside its field, so nothing typed is lost. */
-export function readEngagementForm(
-  values: Readonly<Record<string, string>>,
-  t: Translate,
-  settings: MunicipalitySettings,
-): { ok: true; input: EngagementInput } | { ok: false; errors: Record<string, string> } {
-  const v = (id: string) => (values[id] ?? '').trim();
-  const errors: Record<string, string> = {};
-  const title = v('title');
-  if (!title) errors.title = t('engagement.form.error.title');
-  else if (title.length > limits.title) errors.title = t('engagement.form.error.tooLong', { max: limits.title, length: title.length });
-  const type = v('type');
-  if (!(engagementTypes as readonly string[]).includes(type)) errors.type = t('engagement.form.error.type');
-  const committee = v('committee');
-  if (!settings.committees.some((c) => c.id === committee)) errors.committee = t('engagement.form.error.committee');
-  const country = v('country').toUpperCase();
-  if (country && !/^[A-Z]{2}$/.test(country)) errors.country = t('engagement.form.error.country');
-  for (const id of ['start', 'end'] as const) {
-    if (v(id) && !isLocalDate(v(id))) errors[id] = t('engagement.form.error.date');
-  }
-  if (!errors.start && !errors.end && v('start') && v('end') && v('end') < v('start')) {
-    errors.end = t('engagement.error.endBeforeStart', { start: v('start'), end: v('end') });
-  }
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return {
-    ok: true,
-    input: {
-      title,
-      type: type as EngagementType,
-      committee,
-      ...(v('partner') ? { partner: v('partner') } : {}),
-      ...(country ? { country } : {}),
-      ...(v('funder') ? { funder: v('funder') } : {}),
-      ...(v('start') ? { start: v('start') } : {}),
-      ...(v('end') ? { end: v('end') } : {}),
-    },
   };
 }

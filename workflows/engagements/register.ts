@@ -16,7 +16,7 @@ export function registerEngagements(router: Router, uow: UnitOfWork<EngagementRe
     .command('engagements', (args, ctx) => service.list(args, ctx))
     .command('engagement.show', (args, ctx) => service.show(args, ctx))
     .command('engagement.end', (args, ctx) => termination.end(args, ctx))
-    .form(ENGAGEMENT_FORM, (form, ctx) => service.submitForm(form, ctx));
+    .form(ENGAGEMENT_FORM, (form, ctx) => service.submitForm(form, ctx), { command: 'engagement.add' });
   const deliveries = new Map<string, DeliveryHandler>([
     [ENGAGEMENT_ANNOUNCE, (row) => service.deliverAnnouncement(row.subject?.id ?? 0, row.target, row.payload)],
   ]);

@@ -4,13 +4,14 @@ import type { RequestContext, ResolvedArgs } from '../../src/core/command.ts';
 import type { Delivery } from '../../src/core/delivery.ts';
 import { BotFailure } from '../../src/core/errors.ts';
 import { idLabel } from '../../src/core/format.ts';
+import { submitCommandForm } from '../../src/core/command-form.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
 import { privateCard, publicCard, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
 import { committeeById, requireCommittee, type MunicipalitySettings } from '../../src/core/settings.ts';
 import { localDate } from '../../src/calendar/index.ts';
 import { translator } from '../../src/i18n/index.ts';
 import * as cards from './cards.ts';
-import { engagementForm, readEngagementForm, type EngagementInput } from './form.ts';
+import { engagementForm, type EngagementInput } from './form.ts';
 import type { EngagementRecord, EngagementRepos } from './ports.ts';
 import { initialStatus } from './rules.ts';
 
@@ -34,11 +35,15 @@ export class EngagementService {
     return publicCard(cards.addedCard(record, this.cardContext(ctx)));
   }
 
+  /** The form is the command: same reading, same checks, same card. */
   async submitForm(form: FormInput, ctx: RequestContext): Promise<FormOutcome> {
-    const read = readEngagementForm(form.values, ctx.t, this.settings);
-    if (!read.ok) return { kind: 'invalid', form: engagementForm(ctx.t, this.settings, form.values, read.errors) };
-    const record = await this.create(read.input, {}, ctx);
-    return { kind: 'done', reply: publicCard(cards.addedCard(record, this.cardContext(ctx))) };
+    return submitCommandForm<'engagement.add'>(
+      form,
+      ctx,
+      (args) => this.add(args, ctx),
+      (errors) => engagementForm(ctx.t, this.settings, form.values, errors),
+      { 'error.unknownCommittee': 'committee', 'engagement.error.endBeforeStart': 'end' },
+    );
   }
 
   async list(args: ResolvedArgs<'engagements'>, ctx: RequestContext): Promise<Reply> {

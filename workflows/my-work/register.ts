@@ -3,7 +3,7 @@ import type { Card, Section } from '../../src/core/card.ts';
 import type { RequestContext } from '../../src/core/command.ts';
 import type { Delivery, OutboxRow, WorkflowModule } from '../../src/core/delivery.ts';
 import { MY_WORK_REFRESH } from '../../src/core/my-work.ts';
-import { privateCard } from '../../src/core/reply.ts';
+import { personalCard, privateCard } from '../../src/core/reply.ts';
 import type { Router } from '../../src/core/router.ts';
 import type { MunicipalitySettings } from '../../src/core/settings.ts';
 import { translator } from '../../src/i18n/index.ts';
@@ -56,7 +56,7 @@ function personOf(target: Extract<Target, { kind: 'user' }>): Actor {
  */
 export function registerMyWork(router: Router, municipality: MunicipalitySettings): WorkflowModule {
   router
-    .command('mine', async (_args, ctx) => privateCard(await myWorkCard(router, ctx.actor, ctx)))
+    .command('mine', async (_args, ctx) => personalCard(await myWorkCard(router, ctx.actor, ctx)))
     .action(MY_WORK_SHOW, async (_action, ctx) => ({ reply: privateCard(await myWorkCard(router, ctx.actor, ctx)) }));
   return { deliveries: new Map([[MY_WORK_REFRESH, myWorkRefresh(router, municipality)]]), planners: [] };
 }

@@ -59,7 +59,7 @@ export class AnnualService {
     const c = { t: ctx.t, locale: ctx.locale, zone: this.settings.timeZone };
     const result = this.renderer
       .annualReportFiles({ report, locale: ctx.locale, zone: this.settings.timeZone })
-      .then((files): SettledReply => ({ kind: 'file', card: cards.reportReadyCard(report, files.map((f) => f.name), c), files }));
+      .then((files): SettledReply => ({ kind: 'file', card: cards.reportReadyCard(report, c), files }));
     return { kind: 'pending', notice: cards.reportPreparingCard(args.year, c), result };
   }
 

@@ -107,7 +107,8 @@ export function statusCard(year: number, committees: readonly { id: string; name
   };
 }
 
-export function reportReadyCard(report: AnnualReport, files: readonly string[], c: CardContext): Card {
+/** The files themselves are not named: each platform shows them (Slack's uploads, Teams' download links). */
+export function reportReadyCard(report: AnnualReport, c: CardContext): Card {
   const totals = report.totals;
   const text = c.t('reporting.ready', { year: report.year, engagements: totals.engagements, visits: totals.visitsOut + totals.visitsIn, applications: totals.applications });
   return {
@@ -119,7 +120,6 @@ export function reportReadyCard(report: AnnualReport, files: readonly string[], 
       ...(totals.missingReports ? [{ type: 'text' as const, text: c.t('reporting.doc.totalMissing', { count: totals.missingReports }) }] : []),
       { type: 'text', text: c.t('reporting.doc.totalConfirmed', { confirmed: totals.confirmed, committees: totals.committees }) },
     ],
-    context: files.join(' · '),
   };
 }
 

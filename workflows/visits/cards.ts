@@ -109,7 +109,8 @@ export function reportCard(v: VisitRecord, e: VisitEngagement | undefined, r: Vi
   const sections: Section[] = [{ type: 'facts', facts: visitFacts(v, e, c) }, { type: 'divider' }];
   for (const field of reportFields) {
     const value = r[field];
-    if (value) sections.push({ type: 'text', text: `${fieldLabel(field, c)}\n${value}` });
+    // Label and text as blocks of their own: in one block Teams runs them together.
+    if (value) sections.push({ type: 'text', text: fieldLabel(field, c), role: 'label' }, { type: 'text', text: value });
   }
   const context =
     r.version === 1

@@ -19,7 +19,7 @@ export function registerVisits(deps: WorkflowDeps<VisitsRepos>, settings: Visits
     .command('visits', (args, ctx) => visits.list(args, ctx))
     .command('report', (args, ctx) => reports.command(args, ctx))
     .action(WRITE_REPORT, (action, ctx) => reports.pressWrite(action, ctx))
-    .form(VISIT_FORM, (form, ctx) => visits.submitForm(form, ctx))
+    .form(VISIT_FORM, (form, ctx) => visits.submitForm(form, ctx), { command: 'visit.add' })
     .form(REPORT_FORM, (form, ctx) => reports.submit(form, ctx))
     .myWorkSection(reportsOwedProvider(reports, visits));
 

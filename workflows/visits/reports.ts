@@ -7,7 +7,7 @@ import { BotFailure } from '../../src/core/errors.ts';
 import { formatDate, idLabel } from '../../src/core/format.ts';
 import { MY_WORK_REFRESH } from '../../src/core/my-work.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
-import { privateCard, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
+import { personalCard, privateCard, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
 import type { MunicipalitySettings } from '../../src/core/settings.ts';
 import { addWorkingDays, localDate, localToUtc } from '../../src/calendar/index.ts';
 import * as cards from './cards.ts';
@@ -36,7 +36,8 @@ export class ReportService {
   /** `report <visit>`: the form, or the filed report with an edit button; without an id, what is owed. */
   async command(args: ResolvedArgs<'report'>, ctx: RequestContext): Promise<Reply> {
     const c = this.visits.cardContext(ctx);
-    if (args.form) return privateCard(await this.owedCard(ctx));
+    // The reports a person owes are their own work: not for a whole channel to read.
+    if (args.form) return personalCard(await this.owedCard(ctx));
     const { visit, engagement } = await this.visitFor(args.visit, ctx);
     const latest = await this.uow.read.visitReports.latest(visit.id);
     if (!latest) return { kind: 'form', form: reportForm({ visitId: visit.id, fromCard: false }, ctx.t) };

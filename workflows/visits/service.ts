@@ -15,7 +15,8 @@ import * as cards from './cards.ts';
 import type { VisitEngagement, VisitRecord, VisitsRepos, VisitsSettings } from './ports.ts';
 import { REPORT_OVERDUE, REPORT_PROMPT } from './reports.ts';
 import { planReportPrompts, visitsOverLimit } from './rules.ts';
-import { readVisitForm, visitForm, type VisitInput } from './visit-form.ts';
+import { visitForm, type VisitInput } from './visit-form.ts';
+import { submitCommandForm } from '../../src/core/command-form.ts';
 
 /** The form field an expected failure of `register` is about. */
 const fieldOf: Partial<Record<string, string>> = {
@@ -54,20 +55,15 @@ export class VisitService {
     return publicCard(await this.register(input, args.lead ?? ctx.actor, ctx));
   }
 
+  /** The form is the command: same reading, same checks, same card. */
   async submitForm(form: FormInput, ctx: RequestContext): Promise<FormOutcome> {
-    const read = readVisitForm(form.values, ctx.t);
-    if (!read.ok) return { kind: 'invalid', form: visitForm(await this.openEngagements(), ctx.t, form.values, read.errors) };
-    try {
-      return { kind: 'done', reply: publicCard(await this.register(read.input, ctx.actor, ctx)) };
-    } catch (err) {
-      // A failure about one field goes beside it, with everything typed kept.
-      const field = err instanceof BotFailure ? fieldOf[err.error.code] : undefined;
-      if (err instanceof BotFailure && field) {
-        const errors = { [field]: ctx.t(err.error.code, err.error.params) };
-        return { kind: 'invalid', form: visitForm(await this.openEngagements(), ctx.t, form.values, errors) };
-      }
-      throw err;
-    }
+    return submitCommandForm<'visit.add'>(
+      form,
+      ctx,
+      (args) => this.add(args, ctx),
+      async (errors) => visitForm(await this.openEngagements(), ctx.t, form.values, errors),
+      fieldOf,
+    );
   }
 
   async list(args: ResolvedArgs<'visits'>, ctx: RequestContext): Promise<Reply> {

@@ -1,5 +1,4 @@
 import type { Form } from '../../src/core/card.ts';
-import { isLocalDate } from '../../src/calendar/index.ts';
 import type { Translate } from '../../src/i18n/index.ts';
 import { engagementLabel } from './cards.ts';
 import type { VisitDirection, VisitEngagement } from './ports.ts';
@@ -48,36 +47,5 @@ export function visitForm(engagements: readonly VisitEngagement[], t: Translate,
       { id: 'participants', label: t('visit.field.participants'), kind: 'number', ...initial('participants') },
     ],
     ...(errors ? { errors } : {}),
-  };
-}
-
-export function readVisitForm(values: Readonly<Record<string, string>>, t: Translate): { ok: true; input: VisitInput } | { ok: false; errors: Record<string, string> } {
-  const v = (id: string) => (values[id] ?? '').trim();
-  const errors: Record<string, string> = {};
-  const engagement = Number(v('engagement').replace(/^e/i, ''));
-  if (!Number.isInteger(engagement) || engagement <= 0) errors.engagement = t('visit.form.error.engagement');
-  const direction = v('direction');
-  if (direction !== 'out' && direction !== 'in') errors.direction = t('visit.form.error.direction');
-  for (const id of ['from', 'to'] as const) {
-    if (!isLocalDate(v(id))) errors[id] = t('visit.form.error.date');
-  }
-  if (!errors.from && !errors.to && v('to') < v('from')) errors.to = t('visit.error.toBeforeFrom');
-  const place = v('place');
-  if (place.length > 200) errors.place = t('visit.report.tooLong', { max: 200, length: place.length });
-  const participants = v('participants') === '' ? undefined : Number(v('participants'));
-  if (participants !== undefined && (!Number.isInteger(participants) || participants < 1 || participants > 10000)) {
-    errors.participants = t('visit.form.error.participants');
-  }
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return {
-    ok: true,
-    input: {
-      engagement,
-      direction: direction as VisitDirection,
-      from: v('from'),
-      to: v('to'),
-      ...(place ? { place } : {}),
-      ...(participants !== undefined ? { participants } : {}),
-    },
   };
 }

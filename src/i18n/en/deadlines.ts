@@ -25,4 +25,5 @@ export const deadlines = {
   'deadline.error.snoozePastDue': 'Snoozing {id} by {days} days would put the reminder after the deadline itself.',
   'deadline.mywork.title': 'Your open deadlines',
   'deadline.mywork.empty': 'No open deadlines.',
+  'deadline.done.title': 'Deadline {id} done',
 } as const;

@@ -27,4 +27,5 @@ export const deadlines: Record<keyof typeof en, string> = {
   'deadline.error.snoozePastDue': 'Att skjuta upp {id} {days} dagar skulle lägga påminnelsen efter själva fristen.',
   'deadline.mywork.title': 'Dina öppna frister',
   'deadline.mywork.empty': 'Inga öppna frister.',
+  'deadline.done.title': 'Frist {id} klar',
 };
