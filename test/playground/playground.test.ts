@@ -152,4 +152,15 @@ describe.skipIf(!chromiumPath)('Agents Playground in Chromium (skipped: no chrom
     expect(await done.innerText()).toContain('Frist D1 klar');
     expect(await done.getByRole('button', { name: 'Klar' }).count()).toBe(0);
   });
+
+  it('the annual report: said to be on its way at once, then its files as download links', async () => {
+    await alex.openChat('Personal Chat');
+    await alex.say('årsrapport 2026');
+    await alex.cardWith('Årsrapporten för 2026 tas fram');
+    // Rendered in a worker thread, the report comes as a message of its own.
+    const ready = await alex.cardWith('Årsrapporten för 2026 är klar');
+    await snap('annual-report');
+    const links = await ready.getByRole('link').allInnerTexts();
+    expect(links.join(' ')).toContain('arsrapport-2026.docx');
+  });
 });
