@@ -19,6 +19,7 @@ import { healthRoute } from './http/health.ts';
 import { reportingRoutes } from './http/reporting.ts';
 import { fileUrl, filesRoute } from './http/files.ts';
 import { KyselyFileStore } from '../db/repositories/files.ts';
+import { KyselySeenRequests } from '../db/repositories/seen-requests.ts';
 import { translator } from './i18n/index.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import type { DeliveryHandler, Planner } from './scheduler/ports.ts';
@@ -135,6 +136,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
       ...(mode.kind === 'http' ? { signingSecret: mode.signingSecret } : { appToken: mode.appToken }),
       ...(env.SLACK_API_URL ? { apiUrl: slackApiBase(env.SLACK_API_URL) } : {}),
       ...(options.slackIdentity ?? {}),
+      seenRequests: new KyselySeenRequests(store.db),
       log,
     });
     notifiers.set('slack', slack.notifier);

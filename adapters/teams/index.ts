@@ -1,4 +1,5 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { QuietCloudAdapter } from './quiet-adapter.ts';
 import type { Bot } from '../../src/core/bot.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import type { Notifier } from '../../src/core/notifier.ts';
@@ -40,7 +41,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const log = options.log.child({ platform: 'teams' });
   const appId = options.appId?.trim() || undefined;
 
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authConfig(options, appId)));
+  const adapter = new QuietCloudAdapter(new ConfigurationBotFrameworkAuthentication(authConfig(options, appId)));
   adapter.onTurnError = createTurnErrorHandler(bot, log);
   const logic = createTurnHandler({
     bot,
@@ -71,7 +72,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       sendPlain(res, err.status, err.message);
       return;
     }
-    await adapter.process(request, botResponse(res), logic);
+    await adapter.processRequest(request, botResponse(res), logic, log);
   };
 
   return {
