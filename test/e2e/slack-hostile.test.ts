@@ -78,6 +78,18 @@ describe.each(dialects)('Slack: hostile and repeated requests (%s)', (dialect) =
     expect(h.slack.calls('response').filter((c) => c.id === 'trig-once')).toHaveLength(1);
   });
 
+  it('a 20 kB title or a NUL typed in a command gets the form’s error and stores nothing', async () => {
+    h = await startApp(dialect, '2026-11-23T09:00:00Z');
+    const long = await post(events(), add('x'.repeat(20_000), 'trig-long'));
+    expect(long.status).toBe(200);
+    expect(JSON.stringify((await h.slack.waitFor('response', (c) => c.id === 'trig-long')).body)).toContain('Högst 200 tecken (här är det 20000).');
+    await post(events(), add('Slut\u0000rapport', 'trig-nul'));
+    expect(JSON.stringify((await h.slack.waitFor('response', (c) => c.id === 'trig-nul')).body)).toContain('styrtecken (U+0000)');
+    await post(events(), add('Slut\rrapport', 'trig-cr'));
+    expect(JSON.stringify((await h.slack.waitFor('response', (c) => c.id === 'trig-cr')).body)).toContain('styrtecken (U+000D)');
+    expect(await deadlines()).toEqual([]);
+  });
+
   it('a forged signature still gets 401 from Bolt, and is not remembered as seen', async () => {
     h = await startApp(dialect, '2026-11-23T09:00:00Z');
     const forged = slashCommand({ text: 'frister', responseUrl: h.slack.responseUrl('f'), teamId: SLACK_TEAM }, { ...sign, tamper: 'forged' });

@@ -2,6 +2,7 @@ import type { Form } from '../../src/core/card.ts';
 import { engagementTypes, type EngagementType } from '../../src/core/command.ts';
 import { isLocalDate } from '../../src/calendar/index.ts';
 import type { MunicipalitySettings } from '../../src/core/settings.ts';
+import { textProblem } from '../../src/core/text.ts';
 import type { Translate } from '../../src/i18n/index.ts';
 import { typeKey } from './cards.ts';
 
@@ -52,7 +53,11 @@ export function readEngagementForm(
   const errors: Record<string, string> = {};
   const title = v('title');
   if (!title) errors.title = t('engagement.form.error.title');
-  else if (title.length > limits.title) errors.title = t('engagement.form.error.tooLong', { max: limits.title, length: title.length });
+  // What arrives is not trusted to have gone through the form's maxLength; the command checks the same.
+  for (const id of ['title', 'partner', 'funder'] as const) {
+    const problem = errors[id] ? undefined : textProblem(v(id), limits[id]);
+    if (problem) errors[id] = t(problem.code, problem.params);
+  }
   const type = v('type');
   if (!(engagementTypes as readonly string[]).includes(type)) errors.type = t('engagement.form.error.type');
   const committee = v('committee');

@@ -1,5 +1,6 @@
 import type { Form } from '../../src/core/card.ts';
 import { isLocalDate } from '../../src/calendar/index.ts';
+import { textProblem } from '../../src/core/text.ts';
 import type { Translate } from '../../src/i18n/index.ts';
 import { engagementLabel } from './cards.ts';
 import type { VisitDirection, VisitEngagement } from './ports.ts';
@@ -63,7 +64,8 @@ export function readVisitForm(values: Readonly<Record<string, string>>, t: Trans
   }
   if (!errors.from && !errors.to && v('to') < v('from')) errors.to = t('visit.error.toBeforeFrom');
   const place = v('place');
-  if (place.length > 200) errors.place = t('visit.report.tooLong', { max: 200, length: place.length });
+  const placeProblem = textProblem(place);
+  if (placeProblem) errors.place = t(placeProblem.code, placeProblem.params);
   const participants = v('participants') === '' ? undefined : Number(v('participants'));
   if (participants !== undefined && (!Number.isInteger(participants) || participants < 1 || participants > 10000)) {
     errors.participants = t('visit.form.error.participants');

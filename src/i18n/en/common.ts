@@ -1,2 +1,5 @@
 export const common = {
+  // Free text typed in a command or a form (src/core/text.ts).
+  'text.tooLong': 'At most {max} characters (this is {length}).',
+  'text.controlCharacter': 'The text contains a control character ({code}) that cannot be saved. Remove it and try again.',
 } as const;
