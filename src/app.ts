@@ -3,6 +3,7 @@ import { createSlackAdapter, slackEventsPath, type SlackAdapter } from '../adapt
 import { lazyTeamsAdapter, type LazyTeamsAdapter } from '../adapters/teams/lazy.ts';
 import { openStore, type Store } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { migrateAsOwner, roleWarning } from '../db/roles.ts';
 import { KyselyConversationStore } from '../db/repositories/people.ts';
 import { wireCore } from './core-wiring.ts';
 import type { Bot } from './core/bot.ts';
@@ -74,8 +75,10 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
   const summary: string[] = [];
 
   const store = options.store ?? openStore(env.DATABASE_URL);
-  const applied = await migrateToLatest(store);
+  const applied = env.DATABASE_OWNER_URL ? await migrateAsOwner(env.DATABASE_OWNER_URL, store) : await migrateToLatest(store);
   summary.push(`Database: ${store.description}${applied.length ? ` (applied ${applied.join(', ')})` : ' (schema up to date)'}`);
+  const roleProblem = await roleWarning(store);
+  if (roleProblem) summary.push(`Database: WARNING: ${roleProblem}; set DATABASE_OWNER_URL and give the bot a role of its own (docs/database-roles.md)`);
 
   const now = () => toInstant(clock.now());
   const { bot, settings, outbox, modules, reporting } = wireCore({

@@ -8,6 +8,8 @@ const envSchema = z.object({
     .string()
     .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'sqlite:<path> or postgres://user@host/db')
     .default('sqlite:data/samverkan.sqlite'),
+  /** PostgreSQL: the role that owns the tables runs the migrations; DATABASE_URL's role only gets grants. */
+  DATABASE_OWNER_URL: z.string().regex(/^postgres(ql)?:\/\//, 'postgres://owner@host/db').optional(),
   SLACK_BOT_TOKEN: z.string().regex(/^xox[bp]-/, 'a bot token starting with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(8).optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'an app-level token starting with xapp-').optional(),
