@@ -12,7 +12,6 @@ import type { Config } from './config/schema.ts';
 import type { Platform } from './core/actor.ts';
 import { systemClock, toInstant, type Clock } from './core/clock.ts';
 import { startAnswerProcesses, type AnswerProcesses } from './answer-processes/processes.ts';
-import { formatDateTime } from './core/format.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import type { Notifier } from './core/notifier.ts';
 import { createHttpServer, listen, type Route } from './http/server.ts';
@@ -21,9 +20,9 @@ import { reportingRoutes } from './http/reporting.ts';
 import { fileUrl, filesRoute } from './http/files.ts';
 import { KyselyFileStore } from '../db/repositories/files.ts';
 import { KyselySeenRequests } from '../db/repositories/seen-requests.ts';
-import { translator } from './i18n/index.ts';
-import { Scheduler } from './scheduler/scheduler.ts';
-import type { DeliveryHandler, Planner } from './scheduler/ports.ts';
+import type { Scheduler } from './scheduler/scheduler.ts';
+import type { UnreachableConversation } from './scheduler/reachability.ts';
+import { wireScheduler } from './scheduler-wiring.ts';
 
 export interface AppOptions {
   readonly config: Config;
@@ -53,6 +52,8 @@ export interface SamverkanApp {
   readonly server: Server;
   readonly slack: SlackAdapter | undefined;
   readonly teams: LazyTeamsAdapter;
+  /** Conversations the bot cannot post in yet (for /readyz details). */
+  unreachable(): Promise<UnreachableConversation[]>;
   /** One line per part: what is enabled and where. */
   readonly summary: string[];
   /** The address people reach the bot's HTTP server at (PUBLIC_BASE_URL, else localhost:PORT). */
@@ -152,23 +153,9 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     if (notifier) notifiers.set(platform as Platform, notifier);
   }
 
-  const t = translator(settings.locale);
-  const handlers = new Map<string, DeliveryHandler>(modules.flatMap((m) => [...m.deliveries]));
-  const planners: Planner[] = modules.flatMap((m) => m.planners);
-  const scheduler = new Scheduler({
-    store: outbox,
-    notifiers,
-    handlers,
-    planners,
-    clock,
-    log,
-    ...(options.workerId ? { workerId: options.workerId } : {}),
-    markLate: (card, dueAt) => {
-      const note = t('scheduler.late', { due: formatDateTime(dueAt, settings.timeZone, settings.locale) });
-      return { ...card, context: card.context ? `${card.context} · ${note}` : note };
-    },
-  });
-  summary.push(`Scheduler: outbox checked every minute, reminders at ${settings.reminderTime} ${settings.timeZone}`);
+  const outboxScheduling = wireScheduler({ env, store, outbox, notifiers, modules, settings, clock, log, ...(options.workerId ? { workerId: options.workerId } : {}) });
+  const scheduler = outboxScheduling.scheduler;
+  summary.push(outboxScheduling.summary);
   const { calendarPath, publicPath } = reporting.http;
   summary.push(
     `Reporting: calendar feeds ${calendarPath ? `at ${calendarPath}/<secret>.ics` : 'off'}; public list ${publicPath ? `at ${publicPath} and ${publicPath}.json` : 'off (reporting.publicFeed.enabled)'}`,
@@ -197,6 +184,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     slack,
     teams,
     summary,
+    unreachable: () => outboxScheduling.unreachable(),
     publicBaseUrl,
     async start(port, host) {
       if (slack) await slack.start();
@@ -217,11 +205,11 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
         slack.answerCommandsWith(answerProcesses.answer);
         summary[answerersLineAt] = answerersLine(answerProcesses.priority);
       }
-      await scheduler.start();
+      summary.push(...(await outboxScheduling.start()));
       return bound;
     },
     async stop() {
-      await scheduler.stop();
+      await outboxScheduling.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       // Commands already acked are still answered before the answer processes go.

@@ -13,6 +13,8 @@ export class KyselyOutboxWriter implements OutboxWriter {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => string,
+    /** Told that rows were written (the unit of work wakes the scheduler once they commit). */
+    private readonly onEnqueue?: () => void,
   ) {}
 
   async enqueue(messages: readonly OutboxMessage[]): Promise<void> {
@@ -43,6 +45,7 @@ export class KyselyOutboxWriter implements OutboxWriter {
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
         .execute();
     }
+    this.onEnqueue?.();
   }
 
   async cancelPending(subject: Subject, kinds?: readonly string[]): Promise<number> {

@@ -40,7 +40,7 @@ export interface AppHarness {
  * and scheduler) on a random port, with a fake Slack Web API and a fake Bot Connector, and a
  * clock the test moves. The scheduler is ticked by the test instead of node-cron.
  */
-export async function startApp(dialect: DialectName, start: string, config: object = e2eConfig): Promise<AppHarness> {
+export async function startApp(dialect: DialectName, start: string, config: object = e2eConfig, env: Record<string, string> = {}): Promise<AppHarness> {
   const database: TestDatabase = await createTestDatabase(dialect);
   const slack = await startFakeSlack();
   const connector = await startFakeBotConnector();
@@ -48,7 +48,7 @@ export async function startApp(dialect: DialectName, start: string, config: obje
   const app = await createApp({
     config: parseConfig(config, 'test'),
     configSource: 'test',
-    env: readEnv({ SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url }),
+    env: readEnv({ SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, ...env }),
     clock,
     log: silentLogger(),
     store: database.open(),
