@@ -45,6 +45,8 @@ export function outboxSignal(db: Kysely<any>): OutboxSignal {
 }
 
 export interface OutboxListener {
+  /** Settles once the first LISTEN is in place (or has failed and a retry is planned). */
+  readonly ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -90,8 +92,9 @@ export function listenForOutbox(location: StoreLocation, wake: () => void, log: 
     }, 5_000);
     retry.unref();
   };
-  void connect();
+  const ready = connect();
   return {
+    ready,
     async close() {
       closed = true;
       clearTimeout(retry);
