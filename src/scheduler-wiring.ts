@@ -78,8 +78,13 @@ export function wireScheduler(o: {
 
   const conversations = new KyselyConversationStore(store.db, now);
   const unreachable = async (): Promise<UnreachableConversation[]> => {
-    const found = scheduler.reachability.list();
-    const known = new Set(found.map((c) => JSON.stringify(c.target)));
+    const found: UnreachableConversation[] = [];
+    for (const c of scheduler.reachability.list()) {
+      // Added since the last try: its messages go out on the next one.
+      if (c.target.platform === 'teams' && c.target.kind === 'conversation' && (await conversations.get('teams', c.target.conversationId))) continue;
+      found.push(c);
+    }
+    const known = new Set(scheduler.reachability.list().map((c) => JSON.stringify(c.target)));
     // Teams tells us before any delivery: no stored reference means the bot was never added there.
     for (const { target } of configuredConversations(settings)) {
       if (target.platform !== 'teams' || target.kind !== 'conversation' || known.has(JSON.stringify(target))) continue;
