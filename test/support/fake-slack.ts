@@ -73,6 +73,8 @@ export interface FakeSlack {
   /** Makes posts to the channel fail with `not_in_channel` until `join(channel)`. */
   keepOut(channel: string): void;
   join(channel: string): void;
+  /** chat.postMessage calls received and not yet answered: what a crash of the caller leaves in doubt. */
+  inFlight(): number;
   /** The chat.postMessage calls Slack accepted (answered ok), in order of arrival. */
   accepted(): RecordedCall[];
   /** Forgets recorded calls and pending failures; messages and users stay. */
@@ -104,6 +106,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const keptOut = new Set<string>();
   const accepted: RecordedCall[] = [];
   let perChannelMs = 0;
+  let postsInFlight = 0;
   let waiters: Waiter[] = [];
 
   const record = (call: RecordedCall): void => {
@@ -140,6 +143,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     };
     record(call);
     const delay = delays.get(method);
+    if (method === 'chat.postMessage') {
+      postsInFlight++;
+      res.once('close', () => postsInFlight--);
+    }
     if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, typeof delay === 'number' ? delay : delay()));
     if (method === 'chat.postMessage') {
       const channel = typeof body.channel === 'string' ? body.channel : '';
@@ -236,6 +243,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     keepOut: (channel) => void keptOut.add(channel),
     join: (channel) => void keptOut.delete(channel),
     accepted: () => [...accepted],
+    inFlight: () => postsInFlight,
     reset() {
       recorded.length = 0;
       accepted.length = 0;
