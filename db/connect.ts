@@ -45,6 +45,9 @@ function openSqlite(url: string): Store {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  // REPLACE's implicit delete fires delete triggers only with this on: without it,
+  // INSERT OR REPLACE would rewrite a recorded decision past its append-only triggers.
+  sqlite.pragma('recursive_triggers = ON');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-approvals.ts';
 import * as m0003 from './migrations/0003-visits.ts';
 import * as m0004 from './migrations/0004-reporting.ts';
 import * as m0005 from './migrations/0005-files.ts';
+import * as m0006 from './migrations/0006-request-guards.ts';
 
 /** Migrations are listed in code, so they work the same under tsx, vitest and a bundle. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-visits': m0003,
   '0004-reporting': m0004,
   '0005-files': m0005,
+  '0006-request-guards': m0006,
 };
 
 /** In the order they run. */

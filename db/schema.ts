@@ -19,6 +19,13 @@ export interface FoundationTables {
   people: PersonTable;
   conversations: ConversationTable;
   files: FileTable;
+  seen_requests: SeenRequestTable;
+}
+
+/** Signed platform requests already carried out, kept for the replay window (see request-guard). */
+export interface SeenRequestTable {
+  key: string;
+  seen_at: string;
 }
 
 export interface FileTable {

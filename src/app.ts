@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import { createSlackAdapter, slackEventsPath, type SlackAdapter } from '../adapters/slack/index.ts';
 import { lazyTeamsAdapter, type LazyTeamsAdapter } from '../adapters/teams/lazy.ts';
-import type { Store } from '../db/connect.ts';
+import { type Store } from '../db/connect.ts';
+import { roleWarning } from '../db/roles.ts';
 import { openDatabase } from './open-database.ts';
 import { KyselyConversationStore } from '../db/repositories/people.ts';
 import { wireCore } from './core-wiring.ts';
@@ -11,7 +12,6 @@ import { teamsCloudSettings } from './config/env-teams.ts';
 import type { Config } from './config/schema.ts';
 import type { Platform } from './core/actor.ts';
 import { systemClock, toInstant, type Clock } from './core/clock.ts';
-import { formatDateTime } from './core/format.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import type { Notifier } from './core/notifier.ts';
 import { createHttpServer, listen, type Route } from './http/server.ts';
@@ -24,10 +24,11 @@ import { readOutboxStats } from '../db/repositories/outbox-stats.ts';
 import { reportingRoutes } from './http/reporting.ts';
 import { fileUrl, filesRoute } from './http/files.ts';
 import { KyselyFileStore } from '../db/repositories/files.ts';
-import { translator } from './i18n/index.ts';
 import { createRenderPool, type RenderPool } from './render/pool.ts';
-import { Scheduler } from './scheduler/scheduler.ts';
-import type { DeliveryHandler, Planner } from './scheduler/ports.ts';
+import { KyselySeenRequests } from '../db/repositories/seen-requests.ts';
+import type { Scheduler } from './scheduler/scheduler.ts';
+import type { UnreachableConversation } from './scheduler/reachability.ts';
+import { wireScheduler } from './scheduler-wiring.ts';
 
 export interface AppOptions {
   readonly config: Config;
@@ -59,6 +60,8 @@ export interface SamverkanApp {
   readonly metrics: Metrics;
   /** What /readyz reports: starting until start() is done, stopping from the first moment of stop(). */
   readiness(): Readiness;
+  /** Conversations the bot cannot post in yet (for /readyz details). */
+  unreachable(): Promise<UnreachableConversation[]>;
   /** One line per part: what is enabled and where. */
   readonly summary: string[];
   /** The address people reach the bot's HTTP server at (PUBLIC_BASE_URL, else localhost:PORT). */
@@ -80,8 +83,10 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
   const log = options.log ?? createLogger();
   const summary: string[] = [];
 
-  const { store, applied } = await openDatabase(options.store, env.DATABASE_URL);
+  const { store, applied } = await openDatabase(options.store, env.DATABASE_URL, env.DATABASE_OWNER_URL);
   summary.push(`Database: ${store.description}${applied.length ? ` (applied ${applied.join(', ')})` : ' (schema up to date)'}`);
+  const roleProblem = await roleWarning(store);
+  if (roleProblem) summary.push(`Database: WARNING: ${roleProblem}; set DATABASE_OWNER_URL and give the bot a role of its own (docs/database-roles.md)`);
 
   const now = () => toInstant(clock.now());
   const renderer = createRenderPool({
@@ -159,6 +164,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
       ...(mode.kind === 'http' ? { signingSecret: mode.signingSecret } : { appToken: mode.appToken }),
       ...(env.SLACK_API_URL ? { apiUrl: slackApiBase(env.SLACK_API_URL) } : {}),
       ...(options.slackIdentity ?? {}),
+      seenRequests: new KyselySeenRequests(store.db),
       log,
     });
     notifiers.set('slack', slack.notifier);
@@ -171,26 +177,22 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     if (notifier) notifiers.set(platform as Platform, notifier);
   }
 
-  const t = translator(settings.locale);
-  const handlers = new Map<string, DeliveryHandler>(modules.flatMap((m) => [...m.deliveries]));
-  const planners: Planner[] = modules.flatMap((m) => m.planners);
-  const scheduler = new Scheduler({
-    store: outbox,
+  const outboxScheduling = wireScheduler({
+    env,
+    store,
+    outbox,
     notifiers: new Map([...notifiers].map(([platform, notifier]) => [platform, countingNotifier(notifier, metrics)])),
-    handlers,
-    planners,
+    modules,
+    settings,
     clock,
     log,
     ...(options.workerId ? { workerId: options.workerId } : {}),
-    markLate: (card, dueAt) => {
-      const note = t('scheduler.late', { due: formatDateTime(dueAt, settings.timeZone, settings.locale) });
-      return { ...card, context: card.context ? `${card.context} · ${note}` : note };
-    },
   });
+  const scheduler = outboxScheduling.scheduler;
   summary.push(
     `Documents: rendered in ${env.RENDER_THREADS} worker thread${env.RENDER_THREADS === 1 ? '' : 's'} (RENDER_THREADS), stopped after ${env.RENDER_TIMEOUT_SECONDS} s (RENDER_TIMEOUT_SECONDS)`,
   );
-  summary.push(`Scheduler: outbox checked every minute, reminders at ${settings.reminderTime} ${settings.timeZone}`);
+  summary.push(outboxScheduling.summary);
   const { calendarPath, publicPath } = reporting.http;
   summary.push(
     `Reporting: calendar feeds ${calendarPath ? `at ${calendarPath}/<secret>.ics` : 'off'}; public list ${publicPath ? `at ${publicPath} and ${publicPath}.json` : 'off (reporting.publicFeed.enabled)'}`,
@@ -213,6 +215,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
     metrics,
     readiness: () => readiness,
     summary,
+    unreachable: () => outboxScheduling.unreachable(),
     publicBaseUrl,
     async start(port, host) {
       if (slack) await slack.start();
@@ -227,13 +230,13 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
         if (code === 'EADDRNOTAVAIL') throw new StartupError(`Samverkan: cannot listen on ${where}: this machine has no such address (HOST)`, { cause: err });
         throw err;
       }
-      await scheduler.start();
+      summary.push(...(await outboxScheduling.start()));
       if (readiness.state === 'starting') readiness = { ready: true, state: 'ready' };
       return bound;
     },
     async stop() {
       readiness = { ready: false, state: 'stopping' };
-      await scheduler.stop();
+      await outboxScheduling.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await renderer.close();

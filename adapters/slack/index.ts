@@ -8,6 +8,7 @@ import { boltLogger } from './bolt-logger.ts';
 import { registerListeners } from './listeners.ts';
 import { createSlackNotifier } from './notifier.ts';
 import { SlackReplies } from './replies.ts';
+import { guardSlackRequests, type SeenRequests } from './request-guard.ts';
 import { slackClientOptions, usergroupMembers } from './commands.ts';
 
 export { slashCommand } from './listeners.ts';
@@ -29,6 +30,8 @@ export interface SlackAdapterOptions {
   /** With both ids the adapter never calls auth.test; otherwise it does once, in `start()`. */
   readonly botUserId?: string;
   readonly botId?: string;
+  /** Remembers slash commands already carried out, so a replay or a retry runs once. */
+  readonly seenRequests?: SeenRequests;
 }
 
 export interface SlackAdapter {
@@ -78,7 +81,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   let started = false;
   return {
     notifier: createSlackNotifier(app.client, bot.t),
-    ...(receiver ? { httpHandler: httpHandlerFor(receiver) } : {}),
+    ...(receiver && options.signingSecret
+      ? {
+          httpHandler: guardSlackRequests(httpHandlerFor(receiver), {
+            signingSecret: options.signingSecret,
+            log,
+            ...(options.seenRequests ? { seen: options.seenRequests } : {}),
+          }),
+        }
+      : {}),
     usergroupMembers: (groupId) => usergroupMembers(app.client, groupId, log),
     async start() {
       if (started) return;

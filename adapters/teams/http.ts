@@ -37,6 +37,11 @@ export async function readBotRequest(req: IncomingMessage): Promise<Request> {
   // CloudAdapter would throw on it and the server would answer 500, as if the bot were broken.
   const type = (body as { type?: unknown }).type;
   if (typeof type !== 'string' || type === '') throw new BadRequest('request body is not an activity: it has no type');
+  // Replies go to the serviceUrl; without one the turn can only fail after a 200.
+  const serviceUrl = (body as { serviceUrl?: unknown }).serviceUrl;
+  if (typeof serviceUrl !== 'string' || !URL.canParse(serviceUrl) || !/^https?:/.test(serviceUrl)) {
+    throw new BadRequest('request body is not an activity: it has no serviceUrl');
+  }
   return { method: req.method ?? 'POST', headers: req.headers, body: body as Record<string, unknown> };
 }
 

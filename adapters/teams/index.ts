@@ -1,4 +1,4 @@
-import { CloudAdapter } from 'botbuilder';
+import { QuietCloudAdapter } from './quiet-adapter.ts';
 import type { Bot } from '../../src/core/bot.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import type { Notifier } from '../../src/core/notifier.ts';
@@ -54,7 +54,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         ...(options.appTenantId ? { appTenantId: options.appTenantId } : {}),
       })
     : undefined;
-  const adapter = new CloudAdapter(new StrictBotFrameworkAuthentication(config, credentials));
+  const adapter = new QuietCloudAdapter(new StrictBotFrameworkAuthentication(config, credentials));
   adapter.onTurnError = createTurnErrorHandler(bot, log);
   const logic = createTurnHandler({
     bot,
@@ -94,7 +94,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       sendPlain(res, 403, 'Forbidden: without MICROSOFT_APP_ID only a serviceUrl on this machine (loopback) is answered');
       return;
     }
-    await adapter.process(request, botResponse(res), logic);
+    await adapter.processRequest(request, botResponse(res), logic, log);
   };
 
   return {

@@ -60,7 +60,7 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
     if (target.kind !== 'user' || !known) {
       throw new DeliveryError(
         `Teams: no personal chat with ${target.kind === 'user' ? target.userId : target.conversationId} and no conversation in its tenant to start one from; add Samverkan to a team or chat there first`,
-        { permanent: true },
+        { unreachable: true },
       );
     }
     const from = JSON.parse(known.reference) as Partial<ConversationReference>;
@@ -120,7 +120,8 @@ async function storedFor(conversations: ConversationStore, target: Target): Prom
     if (stored) return stored;
     throw new DeliveryError(
       `Teams: no stored conversation reference for ${target.conversationId}; the bot must be added to that team or chat (and see one message or the install) before it can post there`,
-      { permanent: true },
+      // Not yet rather than never: the reference is stored when the bot is added (issue 12).
+      { unreachable: true },
     );
   }
   return conversations.personalFor('teams', target.userId);

@@ -13,6 +13,8 @@ export class KyselyOutboxWriter implements OutboxWriter {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => string,
+    /** Told that rows were written (the unit of work wakes the scheduler once they commit). */
+    private readonly onEnqueue?: () => void,
   ) {}
 
   async enqueue(messages: readonly OutboxMessage[]): Promise<void> {
@@ -43,6 +45,7 @@ export class KyselyOutboxWriter implements OutboxWriter {
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
         .execute();
     }
+    this.onEnqueue?.();
   }
 
   async cancelPending(subject: Subject, kinds?: readonly string[]): Promise<number> {
@@ -111,6 +114,19 @@ export class KyselyOutboxStore implements OutboxStore {
       .returningAll()
       .execute();
     return rows.sort((a, b) => (a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : a.id - b.id)).map(toRow);
+  }
+
+  async hold(id: number, worker: string, leaseUntil: string): Promise<boolean> {
+    // A compare-and-set on the claim: a replica that claimed the row after our batch lease ended
+    // wrote its own id into claimed_by, so we can never both send it.
+    const result = await this.db
+      .updateTable('outbox')
+      .set({ next_attempt_at: leaseUntil })
+      .where('id', '=', id)
+      .where('claimed_by', '=', worker)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async markSent(id: number, sentAt: string, late: boolean, posted: readonly PostedMessage[], subject?: Subject): Promise<void> {

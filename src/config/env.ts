@@ -9,10 +9,20 @@ const envSchema = z.object({
     .string()
     .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'sqlite:<path> or postgres://user@host/db')
     .default('sqlite:data/samverkan.sqlite'),
+  /** PostgreSQL: the role that owns the tables runs the migrations; DATABASE_URL's role only gets grants. */
+  DATABASE_OWNER_URL: z.string().regex(/^postgres(ql)?:\/\//, 'postgres://owner@host/db').optional(),
   SLACK_BOT_TOKEN: z.string().regex(/^xox[bp]-/, 'a bot token starting with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(8).optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'an app-level token starting with xapp-').optional(),
   SLACK_API_URL: z.string().url().optional(),
+  /** How long a claimed outbox row is one replica's; above Slack's 10 s client timeout (docs/outbox.md). */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(15).max(3600).default(60),
+  /** How often the outbox is checked when nothing woke it: the safety net. */
+  OUTBOX_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How many conversations are sent to at once. */
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** How long a message to a conversation the bot cannot reach yet keeps waiting. */
+  OUTBOX_UNREACHABLE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   MICROSOFT_APP_ID: z.string().optional(),
   MICROSOFT_APP_PASSWORD: z.string().optional(),
   MICROSOFT_APP_TENANT_ID: z.string().optional(),

@@ -1,3 +1,4 @@
+import { textProblem } from './text.ts';
 import type { Actor, PersonRef, Platform, Target } from './actor.ts';
 import type { Clock } from './clock.ts';
 import type { Command, CommandName, LocalDate, RequestContext } from './command.ts';
@@ -66,6 +67,9 @@ export class Bot {
   async handleText(text: string, req: IncomingRequest): Promise<Reply> {
     let name: string | undefined;
     const reply = await this.guard(req, async (ctx) => {
+      // Anywhere in the command, not only in its free-text fields: nothing with a NUL is stored.
+      const control = textProblem(text, Number.POSITIVE_INFINITY);
+      if (control) return errorReply(control);
       const parsed = this.deps.parse(text, ctx.now.setZone(this.deps.settings.timeZone).toISODate() ?? '');
       if (!parsed.ok) return errorReply(parsed.error);
       const command = parsed.value;

@@ -20,12 +20,14 @@ export interface Notifier {
 
 /**
  * A failure a Notifier reports. `retryAfterMs` comes from the platform (Slack 429 Retry-After);
- * `permanent` means retrying cannot help (channel not found, bot not in the conversation).
+ * `permanent` means retrying cannot help (the message itself is refused, the token is dead).
+ * `unreachable` means the bot cannot reach the conversation yet (not added to the channel, no
+ * Teams conversation reference): the message waits, with backoff, until it can.
  */
 export class DeliveryError extends Error {
   constructor(
     message: string,
-    readonly options: { readonly retryAfterMs?: number; readonly permanent?: boolean } = {},
+    readonly options: { readonly retryAfterMs?: number; readonly permanent?: boolean; readonly unreachable?: boolean } = {},
   ) {
     super(message);
     this.name = 'DeliveryError';

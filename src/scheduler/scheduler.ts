@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import cron, { type ScheduledTask } from 'node-cron';
 import type { DateTime } from 'luxon';
-import type { Platform, Target } from '../core/actor.ts';
+import type { Platform } from '../core/actor.ts';
 import type { Card } from '../core/card.ts';
-import { fromInstant, toInstant, type Clock } from '../core/clock.ts';
+import { toInstant, type Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
-import { DeliveryError, type Notifier } from '../core/notifier.ts';
-import type { Delivery, DeliveryHandler, OutboxRow, OutboxStore, Planner, PostedMessage } from './ports.ts';
+import type { Notifier } from '../core/notifier.ts';
+import { deliverRow, emptyReport, type RowDeliveryOptions, type TickReport } from './deliver.ts';
+import { laneOf, runLanes } from './lanes.ts';
+import { Pacer } from './pacer.ts';
+import type { DeliveryHandler, OutboxRow, OutboxStore, Planner } from './ports.ts';
+import { Reachability } from './reachability.ts';
+
+export type { TickReport } from './deliver.ts';
 
 export interface SchedulerOptions {
   readonly store: OutboxStore;
@@ -19,78 +24,146 @@ export interface SchedulerOptions {
   readonly markLate: (card: Card, dueAt: DateTime) => Card;
   readonly workerId?: string;
   readonly batchSize?: number;
+  /**
+   * How long a claimed row is this worker's (default 60 s). Each row's lease is renewed just
+   * before it is worked on, so it must outlive one platform call (Slack's client times out
+   * after 10 s); after a crash, the dead worker's rows are claimed again once it ends.
+   */
   readonly leaseMs?: number;
+  /** How often the outbox is checked without being woken (default 30 s): the safety net. */
+  readonly tickMs?: number;
+  /** How many conversations are sent to at once (default 16); each conversation in order. */
+  readonly concurrency?: number;
+  /** The least time between two posts to one conversation, per platform (default none). */
+  readonly conversationIntervalMs?: Partial<Record<Platform, number>>;
   /** Rows delivered more than this after their due time are marked late. */
   readonly lateAfterMs?: number;
   readonly maxAttempts?: number;
+  /** How long a message to a conversation the bot cannot reach yet waits (default 14 days). */
+  readonly unreachableHorizonMs?: number;
   /** How often planners run, at most. */
   readonly planEveryMs?: number;
 }
 
-export interface TickReport {
-  sent: number;
-  dropped: number;
-  retried: number;
-  failed: number;
-  late: number;
-}
-
-/** Backoff after the n-th failed attempt: 30 s, 2 min, 10 min, 30 min, 1 h, 2 h … */
-const backoffMs = [30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000];
+export const defaultLeaseMs = 60_000;
+export const defaultTickMs = 30_000;
 
 /**
- * Delivers the durable outbox. node-cron only wakes it (every minute, and once at start); all
- * state is in the database, so a restart loses nothing and catches up on what fell due while
- * it was down. Rows are claimed with a lease, so replicas never send the same row, and a
- * process killed mid-delivery leaves its rows to be claimed again when the lease ends.
+ * Delivers the durable outbox. A timer only wakes it (every `tickMs`, at start, and when a
+ * commit or another replica's NOTIFY says there is something new); all state is in the
+ * database, so a restart loses nothing and catches up on what fell due while it was down. Rows
+ * are claimed with a lease and each is held again just before it is sent, so replicas never
+ * send the same row while its holder lives, and a process killed mid-delivery leaves its rows
+ * to be claimed again when their lease ends.
  */
 export class Scheduler {
   readonly workerId: string;
-  private task: ScheduledTask | undefined;
+  /** Conversations the bot could not reach the last time it tried, for start-up lines and /readyz. */
+  readonly reachability = new Reachability();
+  private timer: NodeJS.Timeout | undefined;
   private running: Promise<TickReport> | undefined;
+  private again = false;
   private lastPlanned: DateTime | undefined;
+  private readonly pacer: Pacer;
+  private readonly delivery: RowDeliveryOptions;
 
   constructor(private readonly options: SchedulerOptions) {
     this.workerId = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
+    const intervals = options.conversationIntervalMs ?? {};
+    this.pacer = new Pacer((lane) => intervals[lane.slice(0, lane.indexOf(':')) as Platform] ?? 0);
+    this.delivery = {
+      store: options.store,
+      notifiers: options.notifiers,
+      handlers: options.handlers,
+      clock: options.clock,
+      log: options.log,
+      markLate: options.markLate,
+      workerId: this.workerId,
+      leaseMs: options.leaseMs ?? defaultLeaseMs,
+      lateAfterMs: options.lateAfterMs ?? 600_000,
+      maxAttempts: options.maxAttempts ?? 8,
+      unreachableHorizonMs: options.unreachableHorizonMs ?? 14 * 24 * 3_600_000,
+      pace: (row) => this.pacer.wait(laneOf(row)),
+      reachability: (row, reachable, reason) => this.reachability.record(row, reachable, reason),
+    };
   }
 
-  /** Runs a tick now and then every minute. */
+  /** Runs a tick now and then every `tickMs`; `wake()` runs one sooner. */
   async start(): Promise<void> {
-    this.task = cron.schedule('* * * * *', () => void this.tick().catch((err: unknown) => this.options.log.error({ err }, 'tick failed')), {
-      name: 'samverkan-outbox',
-      noOverlap: true,
-    });
+    this.timer = setInterval(() => this.wake(), this.options.tickMs ?? defaultTickMs);
+    this.timer.unref();
     await this.tick();
   }
 
   async stop(): Promise<void> {
-    await this.task?.stop();
-    this.task = undefined;
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.again = false;
     await this.running;
+  }
+
+  get started(): boolean {
+    return this.timer !== undefined;
+  }
+
+  /**
+   * Something new may be due (a commit wrote outbox rows, another replica notified): tick now,
+   * or right after the running tick, so a row written during a tick is not left to the next.
+   * Does nothing before `start()`, so tests that tick by hand keep control.
+   */
+  wake(): void {
+    if (!this.started) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    void this.tick().catch((err: unknown) => this.options.log.error({ err }, 'tick failed'));
   }
 
   /** One pass: run planners when due, then deliver every due row. Ticks never overlap. */
   tick(): Promise<TickReport> {
     this.running ??= this.runTick().finally(() => {
       this.running = undefined;
+      if (this.again && this.started) {
+        this.again = false;
+        this.wake();
+      }
     });
     return this.running;
   }
 
   private async runTick(): Promise<TickReport> {
-    const report: TickReport = { sent: 0, dropped: 0, retried: 0, failed: 0, late: 0 };
+    const report = emptyReport();
     await this.runPlanners();
     const batchSize = this.options.batchSize ?? 50;
+    const leaseMs = this.options.leaseMs ?? defaultLeaseMs;
     // Bounded, so a huge backlog cannot hold one tick forever; the next tick continues.
     for (let round = 0; round < 100; round++) {
       const now = this.options.clock.now();
-      const leaseUntil = now.plus({ milliseconds: this.options.leaseMs ?? 300_000 });
-      const rows = await this.options.store.claimDue(toInstant(now), toInstant(leaseUntil), batchSize, this.workerId);
+      const rows = await this.options.store.claimDue(toInstant(now), toInstant(now.plus({ milliseconds: leaseMs })), batchSize, this.workerId);
       if (rows.length === 0) break;
-      for (const row of rows) await this.deliver(row, report);
+      await runLanes(
+        rows,
+        this.options.concurrency ?? 16,
+        (row) => deliverRow(this.delivery, row, report),
+        (rest, pauseMs) => this.defer(rest, pauseMs, report),
+      );
       if (rows.length < batchSize) break;
     }
     return report;
+  }
+
+  /** The rest of a rate-limited conversation's rows wait for its Retry-After, in order. */
+  private async defer(rows: readonly OutboxRow[], pauseMs: number, report: TickReport): Promise<void> {
+    const first = rows[0];
+    if (first) this.pacer.pauseUntil(laneOf(first), pauseMs);
+    const at = toInstant(this.options.clock.now().plus({ milliseconds: pauseMs }));
+    for (const row of rows) {
+      await this.options.store.retryLater(row.id, at, 'waiting for the conversation’s rate limit');
+      report.retried++;
+    }
+    // Come back when the pause ends rather than at the next tick.
+    if (this.started) setTimeout(() => this.wake(), pauseMs).unref();
   }
 
   private async runPlanners(): Promise<void> {
@@ -105,86 +178,5 @@ export class Scheduler {
         this.options.log.error({ err, planner: planner.name }, 'planner failed');
       }
     }
-  }
-
-  private async deliver(row: OutboxRow, report: TickReport): Promise<void> {
-    const { store, log } = this.options;
-    const now = this.options.clock.now();
-    const handler = this.options.handlers.get(row.kind);
-    if (!handler) {
-      await store.markFailed(row.id, `no delivery handler for kind ${row.kind}`);
-      report.failed++;
-      log.error({ id: row.id, kind: row.kind }, 'no delivery handler');
-      return;
-    }
-    let delivery: Delivery;
-    try {
-      // After downtime several reminders of one thing may be due at once: send only the newest.
-      delivery =
-        row.payload.collapse === true && (await store.supersededBy(row, toInstant(now)))
-          ? { action: 'drop', reason: 'superseded by a newer reminder' }
-          : await handler(row, now);
-    } catch (err) {
-      await this.retry(row, now, err, report);
-      return;
-    }
-    if (delivery.action === 'drop') {
-      await store.markDropped(row.id, delivery.reason);
-      report.dropped++;
-      log.info({ id: row.id, kind: row.kind, reason: delivery.reason }, 'outbox row dropped');
-      return;
-    }
-    const dueAt = fromInstant(row.dueAt);
-    const late = now.diff(dueAt).toMillis() > (this.options.lateAfterMs ?? 600_000);
-    // A home view is a current picture, not a message that arrived late.
-    const card = late && delivery.action !== 'home' ? this.options.markLate(delivery.card, dueAt) : delivery.card;
-    try {
-      const posted = await this.send(delivery, card, row.kind);
-      await store.markSent(row.id, toInstant(this.options.clock.now()), late, posted, row.subject);
-      report.sent++;
-      if (late) report.late++;
-    } catch (err) {
-      await this.retry(row, now, err, report);
-    }
-  }
-
-  private async send(delivery: Exclude<Delivery, { action: 'drop' }>, card: Card, kind: string): Promise<PostedMessage[]> {
-    if (delivery.action === 'send') {
-      const ref = await this.notifierFor(delivery.target).post(delivery.target, card);
-      return [{ ...ref, kind }];
-    }
-    if (delivery.action === 'home') {
-      await this.options.notifiers.get(delivery.target.platform)?.publishHome?.(delivery.target.userId, card);
-      return [];
-    }
-    for (const message of delivery.messages) {
-      const notifier = this.options.notifiers.get(message.platform);
-      const ref = { platform: message.platform, conversationId: message.conversationId, messageId: message.messageId };
-      if (notifier) await notifier.update(ref, card);
-    }
-    return [];
-  }
-
-  private notifierFor(target: Target): Notifier {
-    const notifier = this.options.notifiers.get(target.platform);
-    if (!notifier) throw new DeliveryError(`${target.platform} is not enabled in this deployment`, { permanent: true });
-    return notifier;
-  }
-
-  private async retry(row: OutboxRow, now: DateTime, err: unknown, report: TickReport): Promise<void> {
-    const { store, log } = this.options;
-    const message = err instanceof Error ? err.message : String(err);
-    const permanent = err instanceof DeliveryError && err.options.permanent === true;
-    if (permanent || row.attempts >= (this.options.maxAttempts ?? 8)) {
-      await store.markFailed(row.id, message);
-      report.failed++;
-      log.error({ id: row.id, kind: row.kind, err: message, attempts: row.attempts }, 'outbox delivery failed for good');
-      return;
-    }
-    const retryAfter = err instanceof DeliveryError ? err.options.retryAfterMs : undefined;
-    const wait = retryAfter ?? backoffMs[Math.min(row.attempts - 1, backoffMs.length - 1)] ?? 30_000;
-    await store.retryLater(row.id, toInstant(now.plus({ milliseconds: wait })), message);
-    report.retried++;
-    log.warn({ id: row.id, kind: row.kind, err: message, retryInMs: wait }, 'outbox delivery will be retried');
   }
 }

@@ -16,7 +16,7 @@ const ping: DeliveryHandler = async (row) =>
     ? { action: 'send', target: row.target, card: { summary: `ping ${String(row.payload.n)}`, sections: [] } }
     : { action: 'drop', reason: 'no target' };
 
-function scheduler(store: Store, clock: FakeClock, notifier: RecordingNotifier, workerId: string, batchSize = 10) {
+function scheduler(store: Store, clock: FakeClock, notifier: RecordingNotifier, workerId: string, batchSize = 10, concurrency = 16) {
   return new Scheduler({
     store: new KyselyOutboxStore(store.db, store.dialect),
     notifiers: new Map([['slack', notifier]]),
@@ -26,16 +26,17 @@ function scheduler(store: Store, clock: FakeClock, notifier: RecordingNotifier, 
     markLate: (card) => ({ ...card, context: 'late' }),
     workerId,
     batchSize,
+    concurrency,
     leaseMs: 60_000,
   });
 }
 
-async function enqueue(store: Store, clock: FakeClock, count: number, dueAt = clock.now()) {
+async function enqueue(store: Store, clock: FakeClock, count: number, dueAt = clock.now(), channel = (_n: number) => 'C1') {
   const writer = new KyselyOutboxWriter(store.db, () => toInstant(clock.now()));
   await writer.enqueue(
     Array.from({ length: count }, (_, n) => ({
       kind: 'test.ping',
-      target: { kind: 'conversation' as const, platform: 'slack' as const, conversationId: 'C1' },
+      target: { kind: 'conversation' as const, platform: 'slack' as const, conversationId: channel(n) },
       payload: { n },
       dueAt: toInstant(dueAt),
     })),
@@ -108,10 +109,12 @@ describe.each(dialects)('the outbox on %s', (dialect) => {
     const a = open();
     await migrateToLatest(a);
     const clock = new FakeClock('2026-11-22T08:00:00Z');
-    await enqueue(a, clock, 2);
+    // Two conversations: a rate limit pauses only its own (see outbox-lanes.test.ts).
+    await enqueue(a, clock, 2, clock.now(), (n) => `C${n + 1}`);
     const notifier = new RecordingNotifier();
     notifier.failNext(new DeliveryError('ratelimited', { retryAfterMs: 30_000 }), new DeliveryError('channel_not_found', { permanent: true }));
-    const s = scheduler(a, clock, notifier, 'w');
+    // One lane at a time, so the failures meet the rows in order.
+    const s = scheduler(a, clock, notifier, 'w', 10, 1);
     expect(await s.tick()).toMatchObject({ sent: 0, retried: 1, failed: 1 });
     clock.advance({ seconds: 29 });
     expect((await s.tick()).sent).toBe(0);

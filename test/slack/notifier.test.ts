@@ -62,7 +62,14 @@ describe('Slack notifier', () => {
     expect((err as DeliveryError).options.retryAfterMs).toBe(2000);
   });
 
-  it.each(['channel_not_found', 'not_in_channel', 'is_archived', 'invalid_auth', 'account_inactive', 'user_not_found'])(
+  it.each(['not_in_channel', 'channel_not_found'])('marks %s as not reachable yet, so the message waits for the bot to be added', async (error) => {
+    slack.failNext('chat.postMessage', { error });
+    const err = await adapter.notifier.post(channel, card).catch((e: unknown) => e);
+    expect((err as DeliveryError).options).toEqual({ unreachable: true });
+    expect((err as DeliveryError).message).toContain(error);
+  });
+
+  it.each(['is_archived', 'invalid_auth', 'account_inactive', 'user_not_found'])(
     'marks %s as permanent',
     async (error) => {
       slack.failNext('chat.postMessage', { error });

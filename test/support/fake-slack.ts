@@ -63,6 +63,20 @@ export interface FakeSlack {
   setSocketModeUrl(url: string): void;
   /** The latest text and blocks of a message posted through the fake (after any chat.update). */
   message(channel: string, ts: string): { text?: unknown; blocks?: unknown } | undefined;
+  /** Answers every call of the method only after this long (a slow Slack), or a function's draw. */
+  delay(method: string, ms: number | (() => number)): void;
+  /**
+   * Enforces Slack's per-channel rate on chat.postMessage: a post to a channel within
+   * `intervalMs` of the last accepted one there gets 429 with Retry-After (whole seconds, ≥ 1).
+   */
+  limitPerChannel(intervalMs: number): void;
+  /** Makes posts to the channel fail with `not_in_channel` until `join(channel)`. */
+  keepOut(channel: string): void;
+  join(channel: string): void;
+  /** chat.postMessage calls received and not yet answered: what a crash of the caller leaves in doubt. */
+  inFlight(): number;
+  /** The chat.postMessage calls Slack accepted (answered ok), in order of arrival. */
+  accepted(): RecordedCall[];
   /** Forgets recorded calls and pending failures; messages and users stay. */
   reset(): void;
   close(): Promise<void>;
@@ -87,6 +101,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   };
   const recorded: RecordedCall[] = [];
   const failures = new Map<string, FakeFailure[]>();
+  const delays = new Map<string, number | (() => number)>();
+  const lastPost = new Map<string, number>();
+  const keptOut = new Set<string>();
+  const accepted: RecordedCall[] = [];
+  let perChannelMs = 0;
+  let postsInFlight = 0;
   let waiters: Waiter[] = [];
 
   const record = (call: RecordedCall): void => {
@@ -113,14 +133,38 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const method = kind === 'api' ? rest : kind;
     const body = await parseBody(req);
     const token = bearer(req.headers.authorization) ?? (typeof body.token === 'string' ? body.token : undefined);
-    record({
+    const call: RecordedCall = {
       method,
       body,
       headers: req.headers,
       ...(token ? { token } : {}),
       ...(kind === 'api' ? {} : { id: decodeURIComponent(rest) }),
       at: Date.now(),
-    });
+    };
+    record(call);
+    const delay = delays.get(method);
+    if (method === 'chat.postMessage') {
+      postsInFlight++;
+      res.once('close', () => postsInFlight--);
+    }
+    if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, typeof delay === 'number' ? delay : delay()));
+    if (method === 'chat.postMessage') {
+      const channel = typeof body.channel === 'string' ? body.channel : '';
+      if (keptOut.has(channel)) {
+        send(res, 200, { ok: false, error: 'not_in_channel' });
+        return;
+      }
+      const now = Date.now();
+      const last = lastPost.get(channel);
+      if (perChannelMs > 0 && last !== undefined && now - last < perChannelMs) {
+        send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(Math.max(1, Math.ceil((perChannelMs - (now - last)) / 1000))) });
+        return;
+      }
+      if (!failures.get(method)?.length) {
+        lastPost.set(channel, now);
+        accepted.push(call);
+      }
+    }
 
     const failure = failures.get(method)?.shift();
     if (failure) {
@@ -190,8 +234,19 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       state.socketModeUrl = url;
     },
     message: (channel, ts) => state.messages.get(`${channel}/${ts}`),
+    delay(method, ms) {
+      delays.set(method, ms);
+    },
+    limitPerChannel(intervalMs) {
+      perChannelMs = intervalMs;
+    },
+    keepOut: (channel) => void keptOut.add(channel),
+    join: (channel) => void keptOut.delete(channel),
+    accepted: () => [...accepted],
+    inFlight: () => postsInFlight,
     reset() {
       recorded.length = 0;
+      accepted.length = 0;
       failures.clear();
     },
     close: () =>

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { createTeamsAdapter } from '../../adapters/teams/index.ts';
 import type { Bot } from '../../src/core/bot.ts';
-import { silentLogger } from '../../src/core/logger.ts';
+import { silentLogger, type Logger } from '../../src/core/logger.ts';
 import type { Notifier } from '../../src/core/notifier.ts';
 import { createHttpServer, listen } from '../../src/http/server.ts';
 import type { Locale } from '../../src/i18n/index.ts';
@@ -24,7 +24,7 @@ export interface TeamsHarness {
 }
 
 export async function startTeamsHarness(
-  options: { appId?: string; appPassword?: string; allowedTenants?: readonly string[]; locale?: Locale } = {},
+  options: { appId?: string; appPassword?: string; allowedTenants?: readonly string[]; locale?: Locale; log?: Logger } = {},
 ): Promise<TeamsHarness> {
   const connector = await startFakeBotConnector();
   const conversations = new MemoryConversationStore();
@@ -32,7 +32,7 @@ export async function startTeamsHarness(
   const teams = createTeamsAdapter({
     bot,
     conversations,
-    log: silentLogger(),
+    log: options.log ?? silentLogger(),
     ...(options.appId ? { appId: options.appId } : {}),
     ...(options.appPassword ? { appPassword: options.appPassword } : {}),
   });

@@ -10,6 +10,7 @@ import {
   post,
   testUsers,
 } from '../support/teams-activities.ts';
+import { recordingLogger } from '../support/log-lines.ts';
 import { startTeamsHarness, type TeamsHarness } from './harness.ts';
 
 describe('Teams messages', () => {
@@ -123,12 +124,25 @@ describe('Teams messages', () => {
     const get = await fetch(h.url);
     expect(get.status).toBe(405);
   });
+
+  test('an activity without a serviceUrl gets 400 and reaches no handler (nothing to reply to)', async () => {
+    const { serviceUrl: _none, ...activity } = messageActivity({ serviceUrl: h.connector.serviceUrl, text: 'frister' }) as Record<string, unknown>;
+    const res = await post(h.url, activity);
+    expect(res.status).toBe(400);
+    const bogus = await post(h.url, { ...activity, serviceUrl: 'not a url' });
+    expect(bogus.status).toBe(400);
+    expect(h.seen.texts).toEqual([]);
+    expect(h.serverErrors).toEqual([]);
+    expect(h.connector.calls()).toEqual([]);
+  });
 });
 
 describe('Teams with an app id', () => {
   let h: TeamsHarness;
+  let logged: ReturnType<typeof recordingLogger>;
   beforeEach(async () => {
-    h = await startTeamsHarness({ appId: '00000000-0000-4000-8000-00000000b07a', appPassword: 'not-a-real-secret' });
+    logged = recordingLogger();
+    h = await startTeamsHarness({ appId: '00000000-0000-4000-8000-00000000b07a', appPassword: 'not-a-real-secret', log: logged.log });
   });
   afterEach(async () => {
     await h.close();
@@ -142,12 +156,17 @@ describe('Teams with an app id', () => {
     expect(h.connector.calls()).toEqual([]);
   });
 
-  test('a request with a token that is not a Bot Framework JWT gets 401', async () => {
-    // CloudAdapter.process writes refused tokens to console.error; keep the test output clean.
+  test('a request with a token that is not a Bot Framework JWT gets 401 and one warning line, no stack', async () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const res = await post(h.url, messageActivity({ serviceUrl: h.connector.serviceUrl, text: 'frister' }), { authorization: 'Bearer not-a-jwt' });
+    const printed = consoleError.mock.calls.length;
     consoleError.mockRestore();
     expect(res.status).toBe(401);
+    expect(printed).toBe(0);
+    const lines = logged.lines.filter((l) => Number(l.level) >= 40 && l.msg !== 'Teams adapter in local mode: no MICROSOFT_APP_ID, requests are not authenticated');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 40, msg: 'refused a Teams request that failed authentication', status: 401 });
+    expect(String(lines[0]?.reason).split('\n')).toHaveLength(1);
     expect(h.seen.texts).toEqual([]);
     expect(h.connector.calls()).toEqual([]);
   });

@@ -128,12 +128,12 @@ describe('Teams conversation references and the notifier', () => {
     expect((await deliveryError(h.notifier.post(anna, textCard('Hej')))).options).toEqual({});
   });
 
-  test('no stored reference is a permanent DeliveryError that says what is missing', async () => {
+  test('no stored reference is a DeliveryError for a conversation not reachable yet, saying what is missing', async () => {
     const toUser = await deliveryError(h.notifier.post({ kind: 'user', platform: 'teams', userId: '29:nobody' }, textCard('Hej')));
-    expect(toUser.options.permanent).toBe(true);
+    expect(toUser.options).toEqual({ unreachable: true });
     expect(toUser.message).toContain('29:nobody');
     const toChannel = await deliveryError(h.notifier.post({ kind: 'conversation', platform: 'teams', conversationId: '19:x@thread.tacv2' }, textCard('Hej')));
-    expect(toChannel.options.permanent).toBe(true);
+    expect(toChannel.options).toEqual({ unreachable: true });
     expect(h.connector.calls()).toEqual([]);
   });
 });

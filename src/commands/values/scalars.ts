@@ -1,5 +1,6 @@
 import type { PersonRef } from '../../core/actor.ts';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
+import { textProblem } from '../../core/text.ts';
 import { countryCodes } from './countries.ts';
 import type { IdKind } from '../spec-types.ts';
 
@@ -46,7 +47,11 @@ export function parseId(word: string, kind: IdKind, t: Translate): ValueResult<n
 }
 
 export function parseText(text: string): ValueResult<string> {
-  return text.trim() === '' ? invalid('parse.emptyText', text) : valid(text.trim());
+  const value = text.trim();
+  if (value === '') return invalid('parse.emptyText', text);
+  // The same limits as the forms' text fields, so a command cannot store what a form refuses.
+  const problem = textProblem(value);
+  return problem ? { ok: false, code: problem.code, params: problem.params } : valid(value);
 }
 
 export function parseCommittee(word: string): ValueResult<string> {

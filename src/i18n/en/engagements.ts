@@ -40,7 +40,6 @@ export const engagements = {
   'engagement.form.startLabel': 'Start date',
   'engagement.form.endLabel': 'End date',
   'engagement.form.error.title': 'Give the engagement a name.',
-  'engagement.form.error.tooLong': 'At most {max} characters (this is {length}).',
   'engagement.form.error.type': 'Choose a type.',
   'engagement.form.error.committee': 'Choose the committee that owns it.',
   'engagement.form.error.country': 'Write the country as two letters (ISO 3166), e.g. LV, ZM, FR.',

@@ -42,7 +42,6 @@ export const engagements: Record<keyof typeof en, string> = {
   'engagement.form.startLabel': 'Startdatum',
   'engagement.form.endLabel': 'Slutdatum',
   'engagement.form.error.title': 'Ge samarbetet ett namn.',
-  'engagement.form.error.tooLong': 'Högst {max} tecken (här är det {length}).',
   'engagement.form.error.type': 'Välj typ av samarbete.',
   'engagement.form.error.committee': 'Välj den nämnd som äger samarbetet.',
   'engagement.form.error.country': 'Skriv landet med två bokstäver (ISO 3166), t.ex. LV, ZM, FR.',

@@ -1,0 +1,49 @@
+import type { OutboxRow } from './ports.ts';
+
+/** What delivering one row tells the lane it ran in. */
+export type LaneStep = { readonly pauseMs?: number } | undefined;
+
+/**
+ * The conversation a row goes to: rows to one conversation are sent in order, one at a time;
+ * rows to different conversations run side by side. A row without a target (card updates) is a
+ * lane of its own.
+ */
+export function laneOf(row: OutboxRow): string {
+  const target = row.target;
+  if (!target) return `row:${row.id}`;
+  return `${target.platform}:${target.kind === 'conversation' ? target.conversationId : `user:${target.userId}`}`;
+}
+
+/**
+ * Runs `work` over the rows with at most `concurrency` lanes at once, each lane in due order.
+ * When a row asks its lane to pause (a 429 with Retry-After), the rest of that lane is handed
+ * to `defer` instead of being sent, so the conversation keeps its order and the others go on.
+ */
+export async function runLanes(
+  rows: readonly OutboxRow[],
+  concurrency: number,
+  work: (row: OutboxRow) => Promise<LaneStep>,
+  defer: (rows: readonly OutboxRow[], pauseMs: number) => Promise<void>,
+): Promise<void> {
+  const lanes = new Map<string, OutboxRow[]>();
+  for (const row of rows) {
+    const key = laneOf(row);
+    const lane = lanes.get(key);
+    if (lane) lane.push(row);
+    else lanes.set(key, [row]);
+  }
+  const queue = [...lanes.values()];
+  const runLane = async (lane: OutboxRow[]): Promise<void> => {
+    for (let i = 0; i < lane.length; i++) {
+      const step = await work(lane[i] as OutboxRow);
+      if (step?.pauseMs !== undefined && i + 1 < lane.length) {
+        await defer(lane.slice(i + 1), step.pauseMs);
+        return;
+      }
+    }
+  };
+  const worker = async (): Promise<void> => {
+    for (let lane = queue.shift(); lane; lane = queue.shift()) await runLane(lane);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker));
+}
