@@ -19,12 +19,18 @@ describe('Teams in local mode (no app id)', () => {
     expect(cardText(adaptiveCardOf(app.connector.sent(personalConversationId(testUsers.anna)).at(-1)?.activity))).toContain('Inga öppna frister.');
   });
 
-  it.each(['https://smba.trafficmanager.net/emea/', 'http://10.0.0.5:3978/', 'http://127.0.0.1.evil.example/', 'not a url'])(
-    'refuses serviceUrl %s with 403, runs nothing and sends nothing',
-    async (serviceUrl) => {
+  // Another machine is refused (403); a serviceUrl that is no URL at all is a malformed activity (400).
+  it.each([
+    ['https://smba.trafficmanager.net/emea/', 403],
+    ['http://10.0.0.5:3978/', 403],
+    ['http://127.0.0.1.evil.example/', 403],
+    ['not a url', 400],
+  ])(
+    'refuses serviceUrl %s with %i, runs nothing and sends nothing',
+    async (serviceUrl, status) => {
       const app = (h = await startApp('sqlite', '2026-11-23T09:00:00Z'));
       const refused = await post(`${app.baseUrl}/api/messages`, messageActivity({ serviceUrl, text: 'frist ny "Utifrån" 2026-12-18' }));
-      expect(refused.status).toBe(403);
+      expect(refused.status).toBe(status);
       expect(app.connector.calls()).toEqual([]);
       await post(`${app.baseUrl}/api/messages`, messageActivity({ serviceUrl: app.connector.serviceUrl, text: 'frister' }));
       expect(cardText(adaptiveCardOf(app.connector.sent().at(-1)?.activity))).toContain('Inga öppna frister.');
