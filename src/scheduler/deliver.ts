@@ -85,12 +85,16 @@ export async function deliverRow(o: RowDeliveryOptions, row: OutboxRow, report: 
     if (paced) await o.pace.ready(row);
     const posted = await o.inFlight.run(async () => {
       // Waiting for a call slot may have taken a while, but never brings the next slot closer.
-      if (paced) {
-        await o.pace.ready(row);
-        o.pace.mark(row);
-      }
+      if (paced) await o.pace.ready(row);
+      // Held again right before the call: the wait for a slot may have outlasted the lease.
+      if (!(await o.store.hold(row.id, o.workerId, toInstant(o.clock.now().plus({ milliseconds: o.leaseMs }))))) return undefined;
+      if (paced) o.pace.mark(row);
       return send(o, delivery, card, row.kind);
     });
+    if (!posted) {
+      report.skipped++;
+      return undefined;
+    }
     // The duplicate window: the platform has the message, this write has not happened yet. A
     // process killed exactly here sends the row again once its lease ends (docs/outbox.md).
     await store.markSent(row.id, toInstant(o.clock.now()), late, posted, row.subject);
