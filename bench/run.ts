@@ -18,6 +18,7 @@ import { acksTable, acksVerdict, runAcksUnderReports, type AcksUnderReports } fr
 import { annualReportBench } from './annual-report.ts';
 import { approvalsBench } from './approvals.ts';
 import { claimPlans, claimTable, runOutboxClaim, type ClaimResult } from './outbox-claim.ts';
+import { outboxDeliveryBench } from './outbox-delivery.ts';
 import { markdownTable, textTable } from './stats.ts';
 
 const docsPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'benchmarks.md');
@@ -76,12 +77,13 @@ async function main(): Promise<void> {
 
   const annual = await annualReportBench();
   const approvals = await approvalsBench();
+  const delivery = await outboxDeliveryBench();
 
   info.loadAfter = loadavg()[0] ?? 0;
   info.seconds = (Date.now() - started) / 1000;
   console.log(`\nDone in ${info.seconds.toFixed(0)} s; load average ${info.loadAfter.toFixed(2)}.`);
   if (process.env.BENCH_NO_WRITE === '1') return;
-  writeResults(resultsMarkdown(info, acks, claim) + annual + approvals);
+  writeResults(resultsMarkdown(info, acks, claim) + annual + approvals + delivery);
   console.log(`Results written to docs/benchmarks.md.`);
 }
 

@@ -17,10 +17,11 @@ import { Scheduler } from './scheduler/scheduler.ts';
 import { configuredConversations, unreachableNoticeKind, unreachableNotices } from './scheduler/unreachable-notice.ts';
 
 /**
- * Slack: about one message per second per channel. Teams: the Bot Connector allows 7 per second
+ * Slack: about one message per second per channel (kept at 1.05 s, so timer jitter never crosses
+ * it). Teams: the Bot Connector allows 7 per second
  * but 60 per 30 seconds per conversation, so two a second is what it sustains.
  */
-const conversationIntervalMs: Partial<Record<Platform, number>> = { slack: 1_000, teams: 500 };
+export const conversationIntervalMs: Partial<Record<Platform, number>> = { slack: 1_050, teams: 500 };
 
 export interface OutboxScheduling {
   readonly scheduler: Scheduler;

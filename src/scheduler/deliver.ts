@@ -4,7 +4,7 @@ import type { Card } from '../core/card.ts';
 import { fromInstant, toInstant, type Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import { DeliveryError, type Notifier } from '../core/notifier.ts';
-import type { LaneStep } from './lanes.ts';
+import type { LaneStep, Semaphore } from './lanes.ts';
 import type { Delivery, DeliveryHandler, OutboxRow, OutboxStore, PostedMessage } from './ports.ts';
 
 export interface TickReport {
@@ -34,8 +34,10 @@ export interface RowDeliveryOptions {
   readonly unreachableHorizonMs: number;
   /** Told when a conversation turns out unreachable or reachable again (start-up lines, /readyz). */
   readonly reachability?: (row: OutboxRow, reachable: boolean, reason?: string) => void;
-  /** Waits for the conversation's next slot at the platform's rate, just before a post. */
-  readonly pace: (row: OutboxRow) => Promise<void>;
+  /** The conversation's rate: wait until it may post (`ready`), note that it does (`mark`). */
+  readonly pace: { ready(row: OutboxRow): Promise<void>; mark(row: OutboxRow): void };
+  /** Bounds how many platform calls are in flight at once. */
+  readonly inFlight: Semaphore;
 }
 
 /** Backoff after the n-th failed attempt: 30 s, 2 min, 10 min, 30 min, 1 h, 2 h … */
@@ -79,8 +81,20 @@ export async function deliverRow(o: RowDeliveryOptions, row: OutboxRow, report: 
   // A home view is a current picture, not a message that arrived late.
   const card = late && delivery.action !== 'home' ? o.markLate(delivery.card, dueAt) : delivery.card;
   try {
-    if (delivery.action === 'send') await o.pace(row);
-    const posted = await send(o, delivery, card, row.kind);
+    const paced = delivery.action === 'send';
+    if (paced) await o.pace.ready(row);
+    const posted = await o.inFlight.run(async () => {
+      // Waiting for a call slot may have taken a while, but never brings the next slot closer.
+      if (paced) await o.pace.ready(row);
+      // Held again right before the call: the wait for a slot may have outlasted the lease.
+      if (!(await o.store.hold(row.id, o.workerId, toInstant(o.clock.now().plus({ milliseconds: o.leaseMs }))))) return undefined;
+      if (paced) o.pace.mark(row);
+      return send(o, delivery, card, row.kind);
+    });
+    if (!posted) {
+      report.skipped++;
+      return undefined;
+    }
     // The duplicate window: the platform has the message, this write has not happened yet. A
     // process killed exactly here sends the row again once its lease ends (docs/outbox.md).
     await store.markSent(row.id, toInstant(o.clock.now()), late, posted, row.subject);

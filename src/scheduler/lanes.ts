@@ -15,13 +15,14 @@ export function laneOf(row: OutboxRow): string {
 }
 
 /**
- * Runs `work` over the rows with at most `concurrency` lanes at once, each lane in due order.
- * When a row asks its lane to pause (a 429 with Retry-After), the rest of that lane is handed
- * to `defer` instead of being sent, so the conversation keeps its order and the others go on.
+ * Runs `work` over the rows, every lane at once and each lane in due order; how many platform
+ * calls are in flight is bounded elsewhere (`Semaphore`), so a lane waiting for its
+ * conversation's rate takes no slot from the others. When a row asks its lane to pause (a 429
+ * with Retry-After), the rest of that lane is handed to `defer` instead of being sent, so the
+ * conversation keeps its order and the others go on.
  */
 export async function runLanes(
   rows: readonly OutboxRow[],
-  concurrency: number,
   work: (row: OutboxRow) => Promise<LaneStep>,
   defer: (rows: readonly OutboxRow[], pauseMs: number) => Promise<void>,
 ): Promise<void> {
@@ -32,7 +33,6 @@ export async function runLanes(
     if (lane) lane.push(row);
     else lanes.set(key, [row]);
   }
-  const queue = [...lanes.values()];
   const runLane = async (lane: OutboxRow[]): Promise<void> => {
     for (let i = 0; i < lane.length; i++) {
       const step = await work(lane[i] as OutboxRow);
@@ -42,8 +42,24 @@ export async function runLanes(
       }
     }
   };
-  const worker = async (): Promise<void> => {
-    for (let lane = queue.shift(); lane; lane = queue.shift()) await runLane(lane);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker));
+  await Promise.all([...lanes.values()].map(runLane));
+}
+
+/** At most `size` callers inside `run` at once; the others wait in order. */
+export class Semaphore {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      return await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
 }

@@ -12,17 +12,25 @@ export class Pacer {
     private readonly nowMs: () => number = () => performance.now(),
   ) {}
 
-  /** Waits until the lane may post again, and books the slot. */
-  async wait(lane: string): Promise<void> {
+  /** Waits until the lane may post again (books nothing: see `mark`). */
+  async ready(lane: string): Promise<void> {
     const interval = this.intervalMs(lane);
-    if (interval <= 0) return;
     const previous = this.last.get(lane);
+    if (interval <= 0 || previous === undefined) return;
+    const wait = previous + interval - this.nowMs();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+
+  /**
+   * The post starts now. Marked when it really starts (after waiting for a free call slot), not
+   * when it was ready, or two posts could reach the platform closer together than the limit.
+   */
+  mark(lane: string): void {
+    if (this.intervalMs(lane) <= 0) return;
     const now = this.nowMs();
-    const at = previous === undefined ? now : Math.max(now, previous + interval);
-    this.last.set(lane, at);
+    this.last.set(lane, now);
     // Bounded memory: conversations not posted to for a while need no slot.
     if (this.last.size > 10_000) this.forgetBefore(now - 60_000);
-    if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
   }
 
   /** A 429 said when the conversation may post again: later posts wait for it. */

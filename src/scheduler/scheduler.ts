@@ -6,7 +6,7 @@ import { toInstant, type Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Notifier } from '../core/notifier.ts';
 import { deliverRow, emptyReport, type RowDeliveryOptions, type TickReport } from './deliver.ts';
-import { laneOf, runLanes } from './lanes.ts';
+import { laneOf, runLanes, Semaphore } from './lanes.ts';
 import { Pacer } from './pacer.ts';
 import type { DeliveryHandler, OutboxRow, OutboxStore, Planner } from './ports.ts';
 import { Reachability } from './reachability.ts';
@@ -32,7 +32,7 @@ export interface SchedulerOptions {
   readonly leaseMs?: number;
   /** How often the outbox is checked without being woken (default 30 s): the safety net. */
   readonly tickMs?: number;
-  /** How many conversations are sent to at once (default 16); each conversation in order. */
+  /** How many platform calls are in flight at once (default 16); each conversation in order. */
   readonly concurrency?: number;
   /** The least time between two posts to one conversation, per platform (default none). */
   readonly conversationIntervalMs?: Partial<Record<Platform, number>>;
@@ -83,7 +83,8 @@ export class Scheduler {
       lateAfterMs: options.lateAfterMs ?? 600_000,
       maxAttempts: options.maxAttempts ?? 8,
       unreachableHorizonMs: options.unreachableHorizonMs ?? 14 * 24 * 3_600_000,
-      pace: (row) => this.pacer.wait(laneOf(row)),
+      pace: { ready: (row) => this.pacer.ready(laneOf(row)), mark: (row) => this.pacer.mark(laneOf(row)) },
+      inFlight: new Semaphore(options.concurrency ?? 16),
       reachability: (row, reachable, reason) => this.reachability.record(row, reachable, reason),
     };
   }
@@ -144,7 +145,6 @@ export class Scheduler {
       if (rows.length === 0) break;
       await runLanes(
         rows,
-        this.options.concurrency ?? 16,
         (row) => deliverRow(this.delivery, row, report),
         (rest, pauseMs) => this.defer(rest, pauseMs, report),
       );

@@ -75,6 +75,8 @@ export interface FakeSlack {
   join(channel: string): void;
   /** chat.postMessage calls received and not yet answered: what a crash of the caller leaves in doubt. */
   inFlight(): number;
+  /** How many posts `limitPerChannel` answered with 429. */
+  rateLimited(): number;
   /** The chat.postMessage calls Slack accepted (answered ok), in order of arrival. */
   accepted(): RecordedCall[];
   /** Forgets recorded calls and pending failures; messages and users stay. */
@@ -107,6 +109,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const accepted: RecordedCall[] = [];
   let perChannelMs = 0;
   let postsInFlight = 0;
+  let limited = 0;
   let waiters: Waiter[] = [];
 
   const record = (call: RecordedCall): void => {
@@ -142,30 +145,32 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       at: Date.now(),
     };
     record(call);
-    const delay = delays.get(method);
+    // Slack counts a post against the channel's rate when it arrives; answering takes a while.
+    let acceptAfterDelay = false;
     if (method === 'chat.postMessage') {
       postsInFlight++;
       res.once('close', () => postsInFlight--);
-    }
-    if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, typeof delay === 'number' ? delay : delay()));
-    if (method === 'chat.postMessage') {
       const channel = typeof body.channel === 'string' ? body.channel : '';
+      const now = Date.now();
+      const last = lastPost.get(channel);
       if (keptOut.has(channel)) {
         send(res, 200, { ok: false, error: 'not_in_channel' });
         return;
       }
-      const now = Date.now();
-      const last = lastPost.get(channel);
       if (perChannelMs > 0 && last !== undefined && now - last < perChannelMs) {
+        limited++;
         send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(Math.max(1, Math.ceil((perChannelMs - (now - last)) / 1000))) });
         return;
       }
       if (!failures.get(method)?.length) {
         lastPost.set(channel, now);
-        accepted.push(call);
+        acceptAfterDelay = true;
       }
     }
-
+    const delay = delays.get(method);
+    if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, typeof delay === 'number' ? delay : delay()));
+    // Accepted once Slack has it, whether or not the caller is still there to hear the answer.
+    if (acceptAfterDelay) accepted.push(call);
     const failure = failures.get(method)?.shift();
     if (failure) {
       if ('retryAfter' in failure) {
@@ -244,6 +249,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     join: (channel) => void keptOut.delete(channel),
     accepted: () => [...accepted],
     inFlight: () => postsInFlight,
+    rateLimited: () => limited,
     reset() {
       recorded.length = 0;
       accepted.length = 0;
