@@ -1,4 +1,4 @@
-/** What the ack-latency and answer-cost benches put in before they measure, so both answer alike. */
+/** What the acks-under-reports bench puts in before it measures: a person, and deadlines to list. */
 import type { Bot, IncomingRequest } from '../src/core/bot.ts';
 
 /** A person in a channel of the bench's workspace. */
