@@ -22,3 +22,21 @@ export function textProblem(value: string, max: number = TEXT_MAX): TextProblem 
   if (length > max) return { code: 'text.tooLong', params: { max, length } };
   return undefined;
 }
+
+/**
+ * Per-field messages for a form whose fields are free text: a control character anywhere, or
+ * more than the field's own limit. A form's limits are checked by the platform too, but what
+ * arrives is not trusted to have gone through them, and nothing typed is cut off silently.
+ */
+export function formTextErrors(
+  values: Readonly<Record<string, string>>,
+  limits: Readonly<Record<string, number>>,
+  t: (key: TextProblem['code'], params: TextProblem['params']) => string,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [field, max] of Object.entries(limits)) {
+    const problem = textProblem((values[field] ?? '').trim(), max);
+    if (problem) errors[field] = t(problem.code, problem.params);
+  }
+  return errors;
+}

@@ -85,6 +85,13 @@ describe.each(dialects)('Slack: asking the board for approval to apply (%s)', (d
 
     const missing = await decide('Godkänn', 'U0BOARD1', card.ts, card.blocks, { reference: '' });
     expect(JSON.parse(missing.body)).toMatchObject({ response_action: 'errors', errors: { reference: expect.stringContaining('KS § 45') } });
+    // A control character or an over-long comment is refused beside its field, and nothing is decided.
+    const hostile = await decide('Godkänn', 'U0BOARD1', card.ts, card.blocks, { reference: 'KS § 45\u0000', comment: 'x'.repeat(2001) });
+    expect(JSON.parse(hostile.body)).toMatchObject({
+      response_action: 'errors',
+      errors: { reference: expect.stringContaining('styrtecken (U+0000)'), comment: expect.stringContaining('Högst 2000 tecken (här är det 2001)') },
+    });
+    expect(await command('beslut')).toContain('A1 · E1 Partnerskap Theewaterskloof');
     const approved = await decide('Godkänn', 'U0BOARD1', card.ts, card.blocks, { reference: 'KS § 45, 2026.112', comment: 'Bra förslag.' });
     expect(approved.status).toBe(200);
     const update = await h.slack.waitFor('chat.update', (c) => c.body.ts === card.ts);

@@ -44,6 +44,8 @@ describe.each(dialects)('annual reporting end to end (%s)', (dialect) => {
     await post(events(), blockAction({ actionId: write.actionId, value: write.value, responseUrl: h.slack.responseUrl('w'), messageTs: posted.message_id, channelId: 'C0KFN', teamId: SLACK_TEAM, userId: 'U0ANNA' }, sign));
     const view = ((await h.slack.waitFor('views.open')).body as { view: OpenedView }).view;
     const summary = 'Jubileumsåret i Savigny-le-Temple: trädgårdsmässa, midsommarfirande och dansläger med ungdomar från Cesis.';
+    const nul = await post(events(), viewSubmission({ view, values: { summary: `${summary}\u0000` }, teamId: SLACK_TEAM, userId: 'U0ANNA' }, sign));
+    expect(JSON.parse(nul.body)).toMatchObject({ response_action: 'errors', errors: { summary: expect.stringContaining('styrtecken (U+0000)') } });
     const submitted = await post(events(), viewSubmission({ view, values: { summary }, teamId: SLACK_TEAM, userId: 'U0ANNA' }, sign));
     expect(submitted.status).toBe(200);
     const saved = await h.slack.waitFor('chat.postMessage', (c) => (c.body as { channel: string }).channel === 'U0ANNA');

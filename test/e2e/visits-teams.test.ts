@@ -61,6 +61,10 @@ describe.each(dialects)('Teams: visits and post-visit reports (%s)', (dialect) =
     // Everything typed is still there.
     for (const typed of [goodReport.activities, goodReport.participants, goodReport.results, 'ganska mycket', goodReport.followUps]) expect(rejected).toContain(typed);
     expect(await h.app.store.db.selectFrom('visit_reports').select('id').execute()).toHaveLength(0);
+    // A control character pasted into a field is named beside it, and nothing is filed.
+    const pasted = cardText(invokeCard((await submit({ ...goodReport, results: 'Avtal\u0007 undertecknat.' })).body));
+    expect(pasted).toContain('Texten innehåller ett styrtecken (U+0007) som inte kan sparas.');
+    expect(await h.app.store.db.selectFrom('visit_reports').select('id').execute()).toHaveLength(0);
 
     const filed = await submit(goodReport);
     // The prompt turns into the filed report, and a thank-you follows in the chat.

@@ -174,6 +174,9 @@ export function reminderCard(v: RequestView, meeting: string, c: CardContext): C
   return { ...request, title: c.t('approval.reminder.title', { id }), summary: text, sections: [{ type: 'text', text }, ...request.sections] };
 }
 
+/** The decision form's text limits: the form shows them and the submission is held to them. */
+export const DECISION_TEXT_LIMITS = { reference: 200, comment: 2000 } as const;
+
 export function decisionForm(a: ApplicationRecord, outcome: DecisionOutcome, t: Translate): Form {
   return {
     action: DECIDE,
@@ -186,10 +189,10 @@ export function decisionForm(a: ApplicationRecord, outcome: DecisionOutcome, t: 
         label: t('approval.form.reference'),
         kind: 'text',
         required: outcome !== 'changes',
-        maxLength: 200,
+        maxLength: DECISION_TEXT_LIMITS.reference,
         placeholder: t('approval.form.referencePlaceholder'),
       },
-      { id: 'comment', label: t('approval.form.comment'), kind: 'multiline', required: outcome !== 'approved', maxLength: 2000 },
+      { id: 'comment', label: t('approval.form.comment'), kind: 'multiline', required: outcome !== 'approved', maxLength: DECISION_TEXT_LIMITS.comment },
     ],
   };
 }

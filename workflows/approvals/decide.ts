@@ -3,8 +3,9 @@ import { toInstant } from '../../src/core/clock.ts';
 import type { RequestContext } from '../../src/core/command.ts';
 import { BotFailure, type BotError } from '../../src/core/errors.ts';
 import { idLabel, personLabel } from '../../src/core/format.ts';
+import { formTextErrors } from '../../src/core/text.ts';
 import { errorReply, privateCard, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome } from '../../src/core/reply.ts';
-import { decisionForm, instantText, outcomeWord, requestCard, statusKey, warningText } from './cards.ts';
+import { DECISION_TEXT_LIMITS, decisionForm, instantText, outcomeWord, requestCard, statusKey, warningText } from './cards.ts';
 import { DECIDED, EXPIRE, REFRESH, REMINDER, WARNING, subject, type Governance } from './context.ts';
 import { decisionOutcomes, type ApplicationRecord, type BodySettings, type DecisionOutcome, type GovernanceRepos } from './ports.ts';
 import { decisionFieldErrors } from './rules.ts';
@@ -36,18 +37,20 @@ export class DecisionService {
   async submit(form: FormInput, ctx: RequestContext): Promise<FormOutcome> {
     const ref = parseRef(form.state);
     if (!ref) return { kind: 'done', reply: errorReply({ code: 'error.unknownAction' }) };
-    // The forms limit the lengths too, but what arrives is not trusted to have gone through them.
-    const reference = (form.values.reference ?? '').trim().slice(0, 200);
-    const comment = (form.values.comment ?? '').trim().slice(0, 2000);
-    const missing = decisionFieldErrors(ref.outcome, reference, comment);
+    const reference = (form.values.reference ?? '').trim();
+    const comment = (form.values.comment ?? '').trim();
+    const errors = {
+      ...Object.fromEntries(
+        decisionFieldErrors(ref.outcome, reference, comment).map((f) => [
+          f,
+          ctx.t(f === 'reference' ? 'approval.form.referenceRequired' : 'approval.form.commentRequired'),
+        ]),
+      ),
+      ...formTextErrors(form.values, DECISION_TEXT_LIMITS, ctx.t),
+    };
     const at = toInstant(ctx.now);
     const a = await this.g.load(this.g.uow.read, ref.id);
-    if (missing.length) {
-      const errors = Object.fromEntries(
-        missing.map((f) => [f, ctx.t(f === 'reference' ? 'approval.form.referenceRequired' : 'approval.form.commentRequired')]),
-      );
-      return { kind: 'invalid', form: { ...decisionForm(a, ref.outcome, ctx.t), errors } };
-    }
+    if (Object.keys(errors).length) return { kind: 'invalid', form: { ...decisionForm(a, ref.outcome, ctx.t), errors } };
     // Who may decide follows from configuration and the requester, which no decision changes:
     // checked before the transaction, which then holds only the writes.
     const refused = await this.refusal(this.g.uow.read, a, ctx);

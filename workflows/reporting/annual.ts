@@ -8,6 +8,7 @@ import { personLabel } from '../../src/core/format.ts';
 import type { OutboxMessage } from '../../src/core/outbox.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
 import { privateCard, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply, type SettledReply } from '../../src/core/reply.ts';
+import { formTextErrors } from '../../src/core/text.ts';
 import { committeeById, requireCommittee, type MunicipalitySettings } from '../../src/core/settings.ts';
 import { localDate } from '../../src/calendar/index.ts';
 import { translator } from '../../src/i18n/index.ts';
@@ -160,8 +161,9 @@ export class AnnualService {
   async submitSummary(form: FormInput, ctx: RequestContext): Promise<FormOutcome> {
     const { year, committee } = this.parseValue(form.state);
     const text = (form.values.summary ?? '').trim();
-    if (!text || text.length > SUMMARY_MAX) {
-      const error = ctx.t(text ? 'reporting.summary.tooLong' : 'reporting.summary.empty', { max: SUMMARY_MAX });
+    const control = formTextErrors(form.values, { summary: Number.POSITIVE_INFINITY }, ctx.t).summary;
+    if (!text || text.length > SUMMARY_MAX || control) {
+      const error = control ?? ctx.t(text ? 'reporting.summary.tooLong' : 'reporting.summary.empty', { max: SUMMARY_MAX });
       return { kind: 'invalid', form: { ...this.summaryForm(year, committee.id, committee.name, form.values.summary ?? '', ctx), errors: { summary: error } } };
     }
     await this.uow.run((repos) => repos.annualRounds.saveSummary(year, committee.id, text, ctx.actor, toInstant(ctx.now)));

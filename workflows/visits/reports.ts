@@ -8,12 +8,13 @@ import { formatDate, idLabel } from '../../src/core/format.ts';
 import { MY_WORK_REFRESH } from '../../src/core/my-work.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
 import { personalCard, privateCard, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
+import { formTextErrors } from '../../src/core/text.ts';
 import type { MunicipalitySettings } from '../../src/core/settings.ts';
 import { addWorkingDays, localDate, localToUtc } from '../../src/calendar/index.ts';
 import * as cards from './cards.ts';
 import type { VisitEngagement, VisitRecord, VisitsRepos, VisitsSettings } from './ports.ts';
 import { contentAsValues, problemMessages, readReportState, reportForm } from './report-form.ts';
-import { checkReport, trimmedReport } from './rules.ts';
+import { checkReport, reportLimits, trimmedReport } from './rules.ts';
 import type { VisitService } from './service.ts';
 
 export const REPORT_PROMPT = 'visit.report.prompt';
@@ -55,9 +56,9 @@ export class ReportService {
     const at = readReportState(form.state);
     const { visit, engagement } = await this.visitFor(at.visitId, ctx);
     const content = trimmedReport(form.values);
-    const problems = checkReport(content);
+    const errors = { ...problemMessages(checkReport(content), ctx.t), ...formTextErrors(form.values, reportLimits, ctx.t) };
     // Back with the errors beside their fields and every typed value in place.
-    if (problems.length) return { kind: 'invalid', form: reportForm(at, ctx.t, form.values, problemMessages(problems, ctx.t)) };
+    if (Object.keys(errors).length) return { kind: 'invalid', form: reportForm(at, ctx.t, form.values, errors) };
     const filedAt = toInstant(ctx.now);
     const report = await this.uow.run(async (repos) => {
       const report = await repos.visitReports.file(visit.id, content, ctx.actor, filedAt);
