@@ -9,8 +9,10 @@
  * measurement runs in a child process of its own, so its peak memory (maxRSS, the worker thread
  * included) is the report's and nothing else's; an idle child that only opens the store and the
  * pool gives the floor. Targets: at most 150 MB over idle, at most 2.5× the time of the small report.
+ * Both starts are measured: the production one (the compiled build, made first) and `npm start`.
  *
- *   npx tsx bench/annual-report.ts        (BENCH_REPORT_REPS, BENCH_DATABASE_URL, BENCH_SKIP_POSTGRES=1)
+ *   npx tsx bench/annual-report.ts   (BENCH_REPORT_REPS, BENCH_DATABASE_URL, BENCH_SKIP_POSTGRES=1,
+ *                                     BENCH_REPORT_SOURCES=0 for the production start only)
  */
 import { reportPeriod } from '../workflows/reporting/rules.ts';
 import { execFileSync } from 'node:child_process';
@@ -27,7 +29,7 @@ import { KyselyAnnualRounds, KyselyReportSources } from '../db/repositories/repo
 import type { Database } from '../db/schema.ts';
 import { engagementTypes } from '../src/core/command.ts';
 import { silentLogger } from '../src/core/logger.ts';
-import { createRenderPool, type RenderPool } from '../src/render/pool.ts';
+import type { RenderPool } from '../src/render/pool.ts';
 import { buildAnnualReport } from '../workflows/reporting/document/model.ts';
 import { count, markdownTable, median, ms, ratio, textTable } from './stats.ts';
 
@@ -41,6 +43,7 @@ const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0
 
 export interface ReportMeasurement {
   readonly dialect: DialectName;
+  readonly mode: StartMode;
   readonly engagements: number;
   readonly events: number;
   readonly medianMs: number;
@@ -193,8 +196,18 @@ async function buildOnce(store: Store, renderer: RenderPool): Promise<number> {
   return files[0]?.data.byteLength ?? 0;
 }
 
-/** Runs in the child: `--child <url> <schema|-> <reps|0>`. */
-async function child(url: string, schema: string, reps: number): Promise<void> {
+/**
+ * How the app is started: `compiled` as in production (`npm run build`, `node dist/src/main.js`:
+ * the render thread loads plain JavaScript), `sources` as `npm start` (the thread registers tsx
+ * and transpiles its modules again).
+ */
+export type StartMode = 'compiled' | 'sources';
+
+/** Runs in the child: `--child <url> <schema|-> <reps|0> <mode>`. */
+async function child(url: string, schema: string, reps: number, mode: StartMode): Promise<void> {
+  const { createRenderPool } = (mode === 'compiled'
+    ? await import(new URL('../dist/src/render/pool.js', import.meta.url).href)
+    : await import('../src/render/pool.ts')) as typeof import('../src/render/pool.ts');
   const store = openStore(url, schema === '-' ? {} : { schema });
   // As the app has it: one render thread, started by the first report (the idle child starts none).
   const renderer = createRenderPool({ threads: 1, timeoutMs: 600_000, log: silentLogger() });
@@ -211,13 +224,16 @@ async function child(url: string, schema: string, reps: number): Promise<void> {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-function runChild(url: string, schema: string, reps: number): ChildResult {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', url, schema, String(reps)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+function runChild(url: string, schema: string, reps: number, mode: StartMode): ChildResult {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', url, schema, String(reps), mode], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ChildResult;
 }
 
 export async function measureAnnualReport(reps = Number(process.env.BENCH_REPORT_REPS ?? 3)): Promise<ReportMeasurement[]> {
   const dialects: DialectName[] = process.env.BENCH_SKIP_POSTGRES === '1' ? ['sqlite'] : ['sqlite', 'postgres'];
+  const modes: StartMode[] = process.env.BENCH_REPORT_SOURCES === '0' ? ['compiled'] : ['compiled', 'sources'];
+  // The production start runs the compiled build: make it from the sources being measured.
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'inherit' });
   const results: ReportMeasurement[] = [];
   for (const dialect of dialects) {
     for (const size of reportSizes) {
@@ -231,17 +247,20 @@ export async function measureAnnualReport(reps = Number(process.env.BENCH_REPORT
         await seed(store.db, size.engagements, size.events);
         await store.close();
         const childSchema = dialect === 'postgres' ? schema : '-';
-        const idle = runChild(url, childSchema, 0);
-        // One untimed run first in the same child would hide cold-start costs a user does pay; keep them in.
-        const measured = runChild(url, childSchema, reps);
-        results.push({
-          dialect,
-          ...size,
-          medianMs: median(measured.times),
-          peakRssMb: measured.maxRssMb,
-          idleRssMb: idle.maxRssMb,
-          docxKb: measured.docxBytes / 1024,
-        });
+        for (const mode of modes) {
+          const idle = runChild(url, childSchema, 0, mode);
+          // One untimed run first in the same child would hide cold-start costs a user does pay; keep them in.
+          const measured = runChild(url, childSchema, reps, mode);
+          results.push({
+            dialect,
+            mode,
+            ...size,
+            medianMs: median(measured.times),
+            peakRssMb: measured.maxRssMb,
+            idleRssMb: idle.maxRssMb,
+            docxKb: measured.docxBytes / 1024,
+          });
+        }
       } finally {
         if (dialect === 'postgres') await dropSchema(url, schema);
         rmSync(dir, { recursive: true, force: true });
@@ -252,11 +271,12 @@ export async function measureAnnualReport(reps = Number(process.env.BENCH_REPORT
 }
 
 export function reportTable(results: readonly ReportMeasurement[], markdown = false): string {
-  const header = ['dialect', 'engagements', 'events', 'median ms', 'vs 200', 'peak RSS MB', 'over idle MB', 'docx KB'];
+  const header = ['dialect', 'start', 'engagements', 'events', 'median ms', 'vs 200', 'peak RSS MB', 'over idle MB', 'docx KB'];
   const rows = results.map((r) => {
-    const base = results.find((b) => b.dialect === r.dialect && b.engagements === reportSizes[0].engagements);
+    const base = results.find((b) => b.dialect === r.dialect && b.mode === r.mode && b.engagements === reportSizes[0].engagements);
     return [
       r.dialect,
+      r.mode === 'compiled' ? 'node dist' : 'npm start',
       count(r.engagements),
       count(r.events),
       ms(r.medianMs),
@@ -285,7 +305,7 @@ export async function annualReportBench(): Promise<string> {
 }
 
 if (process.argv[2] === '--child') {
-  await child(process.argv[3] ?? '', process.argv[4] ?? '-', Number(process.argv[5] ?? 0));
+  await child(process.argv[3] ?? '', process.argv[4] ?? '-', Number(process.argv[5] ?? 0), process.argv[6] === 'sources' ? 'sources' : 'compiled');
 } else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const results = await measureAnnualReport();
   console.log('Annual report (R6): read the year, build, render .docx with chart and .md; each in its own process');

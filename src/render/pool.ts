@@ -36,8 +36,9 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     idleTimeout: 60_000,
     maxQueue: options.maxWaiting ?? 100,
     // A runaway job ends its own thread, not the bot. A thread's young generation is otherwise
-    // sized for throughput: capped, a report peaks some 35 MB lower at no cost in time (docs/benchmarks.md).
-    resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 16 },
+    // sized for throughput: capped at 8 MB, back-to-back reports peak some 50 MB lower at no
+    // measurable cost in time (docs/benchmarks.md).
+    resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 8 },
   });
   let closed = false;
 
