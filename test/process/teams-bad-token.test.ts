@@ -14,7 +14,12 @@ let running: Started | undefined;
 let identity: FakeIdentityPlatform | undefined;
 let connector: FakeBotConnector | undefined;
 afterEach(async () => {
-  if (running && running.child.exitCode === null && running.child.signalCode === null) running.child.kill('SIGKILL');
+  // SIGTERM, which npm passes on to the app: a SIGKILL would end npm and leave the app running.
+  if (running && running.child.exitCode === null && running.child.signalCode === null) {
+    const exited = running.exited();
+    running.child.kill('SIGTERM');
+    await exited;
+  }
   running = undefined;
   await identity?.close();
   await connector?.close();
