@@ -13,6 +13,6 @@ export const calls: Record<keyof typeof en, string> = {
   'call.list.noWindow': 'stängd',
   'call.announce.title': 'Utlysning {id}',
   'call.announce.open': '”{name}” är öppen för ansökningar till och med {closes}.',
-  'call.announce.closing': '”{name}” stänger om {days} dagar, {closes}.',
+  'call.announce.closing': '”{name}” stänger om {days} {days|dag|dagar}, {closes}.',
   'call.error.sameDay': 'En ansökningsperiod måste stänga en annan dag än den öppnar.',
 };
