@@ -1,5 +1,5 @@
 import { engagementStatuses, engagementTypes } from '../core/command.ts';
-import type { Locale, MessageKey } from '../i18n/index.ts';
+import { catalogFor, locales, type Locale, type MessageKey } from '../i18n/index.ts';
 import { foldLoose } from './fold.ts';
 
 /** One accepted value: the canonical English value, its Swedish word, and any other spellings. */
@@ -13,6 +13,8 @@ export interface ChoiceSet {
   /** How errors name the set ("an engagement type", "en samarbetstyp"). */
   readonly label: MessageKey;
   readonly options: readonly ChoiceOption[];
+  /** The catalog key under which cards show a value (`engagement.status.closed` → "avslutat"); such words are accepted too. */
+  readonly shown?: (value: string) => MessageKey;
 }
 
 const typeSv: Record<(typeof engagementTypes)[number], string> = {
@@ -39,8 +41,16 @@ const statusSv: Record<(typeof engagementStatuses)[number], string> = {
 };
 
 export const choiceSets = {
-  type: { label: 'cmd.choice.type', options: engagementTypes.map((value) => ({ value, sv: typeSv[value] })) },
-  status: { label: 'cmd.choice.status', options: engagementStatuses.map((value) => ({ value, sv: statusSv[value] })) },
+  type: {
+    label: 'cmd.choice.type',
+    options: engagementTypes.map((value) => ({ value, sv: typeSv[value] })),
+    shown: (value) => `engagement.type.${value}` as MessageKey,
+  },
+  status: {
+    label: 'cmd.choice.status',
+    options: engagementStatuses.map((value) => ({ value, sv: statusSv[value] })),
+    shown: (value) => `engagement.status.${value}` as MessageKey,
+  },
   scope: {
     label: 'cmd.choice.scope',
     options: [
@@ -69,8 +79,9 @@ export type ChoiceSetName = keyof typeof choiceSets;
 /** The canonical value a typed word names, in English or Swedish, with or without å, ä, ö and hyphens. */
 export function matchChoice(set: ChoiceSetName, word: string): string | undefined {
   const wanted = foldLoose(word);
-  const options: readonly ChoiceOption[] = choiceSets[set].options;
-  const found = options.find((o) => [o.value, o.sv, ...(o.also ?? [])].some((w) => foldLoose(w) === wanted));
+  const choices: ChoiceSet = choiceSets[set];
+  const shownAs = (value: string) => (choices.shown ? locales.map((l) => catalogFor(l)[choices.shown!(value)]) : []);
+  const found = choices.options.find((o) => [o.value, o.sv, ...(o.also ?? []), ...shownAs(o.value)].some((w) => foldLoose(w) === wanted));
   return found?.value;
 }
 

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/index.ts';
+import { matchChoice } from './choices.ts';
 import { fold } from './fold.ts';
 import type { CommandSpec } from './spec-types.ts';
 import { commandSpecs } from './specs.ts';
@@ -24,6 +25,34 @@ const longestPhrase = Math.max(...phrases.map((p) => p.words.length));
  * `engagement add …` is the add command while `engagement E12` shows an engagement.
  */
 export function matchCommand(tokens: readonly Token[]): CommandMatch {
+  return matchLeadingChoice(tokens) ?? matchInOrder(tokens);
+}
+
+/**
+ * Swedish puts the scope or filter word before or after the noun (`mina frister`, `frister
+ * mina`; `kommande besök`, `besök kommande`). For every command whose first positional is an
+ * optional choice, a leading word of that choice followed by the command's words is read as
+ * the command with that word first among its arguments.
+ */
+function matchLeadingChoice(tokens: readonly Token[]): CommandMatch | undefined {
+  const [first, ...after] = tokens;
+  const word = wordOf(first);
+  if (!first || word === undefined) return undefined;
+  for (const { spec, words } of phrases) {
+    const leading = spec.positionals[0];
+    if (!leading?.optional || leading.value.type !== 'choice') continue;
+    if (matchChoice(leading.value.choice, word) === undefined) continue;
+    if (!words.every((w, i) => wordOf(after[i]) === w)) continue;
+    const rest = after.slice(words.length);
+    // `mina frister ny …` is no command; leave it to the ordinary match to explain.
+    const inOrder = matchInOrder(after);
+    if (inOrder.ok && inOrder.spec !== spec) continue;
+    return { ok: true, spec, rest: [first, ...rest] };
+  }
+  return undefined;
+}
+
+function matchInOrder(tokens: readonly Token[]): CommandMatch {
   const typedWords = tokens.slice(0, longestPhrase).map(wordOf);
   let best: { spec: CommandSpec; length: number } | undefined;
   for (const { spec, words } of phrases) {

@@ -61,12 +61,21 @@ export function hasMessage(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
 
+/**
+ * Fills `{name}` placeholders. `{name|one|other}` picks the word that agrees with the number
+ * `name` ("om 1 dag", "om 3 dagar"; "1 day", "3 days"): `one` when it is exactly 1.
+ */
 function format(template: string, params?: Params): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) => {
+      const value = params[name];
+      return value === undefined ? whole : Number(value) === 1 ? one : other;
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      return value === undefined ? whole : String(value);
+    });
 }
 
 export function catalogFor(locale: Locale): Readonly<Record<MessageKey, string>> {

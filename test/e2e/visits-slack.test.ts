@@ -26,7 +26,8 @@ describe.each(dialects)('Slack: visits and post-visit reports (%s)', (dialect) =
     await h.tickAt('2026-09-18T06:00:00Z');
     const prompts = slack.postedTo('U0ANNA').filter((m) => m.all.includes('Skriv rapport'));
     expect(prompts).toHaveLength(1);
-    expect(prompts[0]?.text).toContain('Välkommen tillbaka! E1 Vänort Cēsis, 14 sep. 2026 – 17 sep. 2026 är avslutat.');
+    // The visit has happened; the engagement goes on. The report goes to the configured board, by name.
+    expect(prompts[0]?.text).toContain('Välkommen tillbaka! Besöket 14 sep. 2026 – 17 sep. 2026 inom E1 Vänort Cēsis är genomfört. Skriv en kort reserapport till Kommunstyrelsen');
 
     const modal = await slack.pressForModal(prompts[0]?.blocks, 'Skriv rapport');
     expect(modal.callback_id).toBe('visit.report');

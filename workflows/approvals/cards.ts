@@ -102,9 +102,12 @@ function facts(v: RequestView, c: CardContext): Fact[] {
 export function requestCard(v: RequestView, c: CardContext): Card {
   const a = v.application;
   const id = idLabel.application(a.id);
-  const text = c.t('approval.request.text', {
+  const body = v.body?.name ?? a.bodyId ?? '';
+  // A body that asks on its own behalf is named once, not as approving its own application.
+  const own = body.trim().toLocaleLowerCase() === v.committeeName.trim().toLocaleLowerCase();
+  const text = c.t(own ? 'approval.request.textOwn' : 'approval.request.text', {
     requester: personLabel(a.requestedBy),
-    body: v.body?.name ?? a.bodyId ?? '',
+    body,
     committee: v.committeeName,
     call: a.callText,
     engagement: engagementLabel(v),

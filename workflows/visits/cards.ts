@@ -58,10 +58,11 @@ export function limitWarning(earlier: readonly VisitRecord[], term: { start: str
   ];
 }
 
-export function addedCard(v: VisitRecord, e: VisitEngagement, warning: Section[] | undefined, c: CardContext): Card {
+/** `board` is the configured name of the body that receives filed reports. */
+export function addedCard(v: VisitRecord, e: VisitEngagement, warning: Section[] | undefined, board: string, c: CardContext): Card {
   const text = c.t('visit.added', { id: idLabel.visit(v.id), engagement: engagementLabel(e), dates: dates(v, c) });
   const sections: Section[] = [{ type: 'text', text }, { type: 'facts', facts: visitFacts(v, e, c) }];
-  sections.push({ type: 'text', text: c.t('visit.added.promptNote') });
+  sections.push({ type: 'text', text: c.t('visit.added.promptNote', { board }) });
   if (warning) sections.push(...warning);
   return { tone: warning ? 'warning' : 'success', summary: text, sections };
 }
@@ -81,8 +82,8 @@ export function writeButton(visitId: number, c: CardContext, label = c.t('visit.
   return { action: WRITE_REPORT, label, value: String(visitId), style: 'primary' };
 }
 
-export function promptCard(v: VisitRecord, e: VisitEngagement | undefined, n: number, c: CardContext): Card {
-  const params = { id: idLabel.visit(v.id), engagement: e ? engagementLabel(e) : '', dates: dates(v, c) };
+export function promptCard(v: VisitRecord, e: VisitEngagement | undefined, n: number, board: string, c: CardContext): Card {
+  const params = { id: idLabel.visit(v.id), engagement: e ? engagementLabel(e) : '', dates: dates(v, c), board };
   const text = n === 0 ? c.t('visit.prompt.first', params) : c.t('visit.prompt.reminder', { ...params, n });
   return {
     title: c.t('visit.prompt.title', { id: idLabel.visit(v.id) }),

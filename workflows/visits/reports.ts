@@ -102,7 +102,7 @@ export class ReportService {
       }
     });
     const engagement = await this.uow.read.engagements.get(visit.engagementId);
-    return { action: 'send', target: row.target, card: cards.promptCard(visit, engagement, n, this.visits.outboxContext()) };
+    return { action: 'send', target: row.target, card: cards.promptCard(visit, engagement, n, this.settings.boardName, this.visits.outboxContext()) };
   }
 
   async deliverOverdue(row: { subject?: { id: number }; target?: Target; payload: Readonly<Record<string, unknown>> }): Promise<Delivery> {

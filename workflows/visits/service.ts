@@ -134,7 +134,7 @@ export class VisitService {
       return { visit, engagement, over };
     });
     const warning = over ? cards.limitWarning(over, termOfOffice(visit.fromDate), this.settings.twinTownVisitsPerTerm, c) : undefined;
-    return cards.addedCard(visit, engagement, warning, c);
+    return cards.addedCard(visit, engagement, warning, this.settings.boardName, c);
   }
 
   private outboxFor(visit: VisitRecord, overLimit: boolean, ctx: RequestContext): OutboxMessage[] {

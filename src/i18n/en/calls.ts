@@ -11,6 +11,6 @@ export const calls = {
   'call.list.noWindow': 'closed',
   'call.announce.title': 'Funding call {id}',
   'call.announce.open': '“{name}” is open for applications until {closes}.',
-  'call.announce.closing': '“{name}” closes in {days} days, on {closes}.',
+  'call.announce.closing': '“{name}” closes in {days} {days|day|days}, on {closes}.',
   'call.error.sameDay': 'A call window must close on another day than it opens.',
 } as const;

@@ -55,7 +55,7 @@ export const reporting = {
 
   'reporting.visit.out': 'Trip out',
   'reporting.visit.in': 'Visit received',
-  'reporting.visit.participants': '{count} people',
+  'reporting.visit.participants': '{count} {count|person|people}',
   'reporting.visit.reported': 'filed',
   'reporting.visit.notReported': 'missing',
   'reporting.visit.cancelled': 'cancelled',

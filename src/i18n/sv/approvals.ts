@@ -3,6 +3,7 @@ import type { approvals as en } from '../en/approvals.ts';
 export const approvals: Record<keyof typeof en, string> = {
   'approval.request.title': 'Godkännande att ansöka: {id}',
   'approval.request.text': '{requester} begär att {body} godkänner att {committee} ansöker om ”{call}” för {engagement}.',
+  'approval.request.textOwn': '{requester} begär att {body} beslutar att ansöka om ”{call}” för {engagement}.',
   'approval.field.engagement': 'Samarbete',
   'approval.field.call': 'Utlysning eller finansiär',
   'approval.field.amount': 'Belopp',
@@ -22,7 +23,7 @@ export const approvals: Record<keyof typeof en, string> = {
   'approval.button.changes': 'Begär ändring',
   'approval.button.resubmit': 'Skicka in igen',
   'approval.warning.closesBeforeMeeting': '⚠️ Utlysningen stänger {closes}, före nästa sammanträde i {body} ({meeting}).',
-  'approval.warning.closesSoon': '⚠️ Utlysningen stänger redan {closes}, om {days} arbetsdagar.',
+  'approval.warning.closesSoon': '⚠️ Utlysningen stänger redan {closes}, om {days} {days|arbetsdag|arbetsdagar}.',
   'approval.warning.title': 'Beslutet om {id} riskerar att komma för sent',
   'approval.outcome.approved': '✓ Godkänd av {by} för {body} {at}. Beslut: {reference}.',
   'approval.outcome.rejected': '✗ Avslagen av {by} för {body} {at}. Beslut: {reference}.',

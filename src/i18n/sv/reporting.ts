@@ -57,7 +57,7 @@ export const reporting: Record<keyof typeof en, string> = {
 
   'reporting.visit.out': 'Utresa',
   'reporting.visit.in': 'Mottaget besök',
-  'reporting.visit.participants': '{count} personer',
+  'reporting.visit.participants': '{count} {count|person|personer}',
   'reporting.visit.reported': 'inlämnad',
   'reporting.visit.notReported': 'saknas',
   'reporting.visit.cancelled': 'inställt',
