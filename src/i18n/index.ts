@@ -15,6 +15,7 @@ import { teams as enTeams } from './en/teams.ts';
 import { reporting as enReporting } from './en/reporting.ts';
 import { visits as enVisits } from './en/visits.ts';
 import { approvals as enApprovals } from './en/approvals.ts';
+import { register as enRegister } from './en/register.ts';
 import { common as svCommon } from './sv/common.ts';
 import { errors as svErrors } from './sv/errors.ts';
 import { commands as svCommands } from './sv/commands.ts';
@@ -27,8 +28,9 @@ import { teams as svTeams } from './sv/teams.ts';
 import { reporting as svReporting } from './sv/reporting.ts';
 import { visits as svVisits } from './sv/visits.ts';
 import { approvals as svApprovals } from './sv/approvals.ts';
+import { register as svRegister } from './sv/register.ts';
 
-const en = { ...enCommon, ...enErrors, ...enCommands, ...enDeadlines, ...enCalls, ...enEngagements, ...enScheduler, ...enSlack, ...enTeams, ...enApprovals, ...enVisits, ...enReporting };
+const en = { ...enCommon, ...enErrors, ...enCommands, ...enDeadlines, ...enCalls, ...enEngagements, ...enScheduler, ...enSlack, ...enTeams, ...enApprovals, ...enVisits, ...enReporting, ...enRegister };
 export type MessageKey = keyof typeof en;
 const sv: Record<MessageKey, string> = {
   ...svCommon,
@@ -43,6 +45,7 @@ const sv: Record<MessageKey, string> = {
   ...svReporting,
   ...svVisits,
   ...svApprovals,
+  ...svRegister,
 };
 
 export type Locale = 'sv' | 'en';

@@ -4,6 +4,7 @@ import { reportFiles } from '../../workflows/reporting/document/index.ts';
 import type { AnnualReportJob } from '../../workflows/reporting/ports.ts';
 import type { FileAttachment } from '../core/reply.ts';
 import { translator } from '../i18n/index.ts';
+import { readRegister, type RegisterReadJob } from '../register/read.ts';
 
 /**
  * Everything rendered off the event loop, by name. Each job is a pure function of plain data (no
@@ -12,6 +13,7 @@ import { translator } from '../i18n/index.ts';
 export const renderJobs = {
   'annual-report': ({ report, locale, zone }: AnnualReportJob): Promise<FileAttachment[]> => reportFiles(report, { t: translator(locale), locale, zone }),
   'decisions-csv': (job: DecisionsCsvJob): Uint8Array => decisionsCsv(job),
+  'register-read': (job: RegisterReadJob) => readRegister(job),
 };
 
 export type RenderJobs = typeof renderJobs;

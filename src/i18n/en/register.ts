@@ -1,0 +1,5 @@
+export const register = {
+  'register.error.noSheet': 'The file has no sheet or columns the register knows (engagements, calls, deadlines, visits).',
+  'register.error.unknownColumn': 'The column “{column}” is not one the register knows.',
+  'register.error.missing': 'The column {column} must be filled in.',
+};

@@ -1,0 +1,7 @@
+import type { register as en } from '../en/register.ts';
+
+export const register: Record<keyof typeof en, string> = {
+  'register.error.noSheet': 'Filen har inget blad eller några kolumner som registret känner till (samarbeten, utlysningar, frister, besök).',
+  'register.error.unknownColumn': 'Kolumnen ”{column}” känner registret inte till.',
+  'register.error.missing': 'Kolumnen {column} måste fyllas i.',
+};
