@@ -6,6 +6,7 @@ import type {
   FundingCallRecord,
   FundingCallRepository,
   NewDeadline,
+  OpenDeadlineFilter,
 } from '../../workflows/deadlines/ports.ts';
 import type { Database, DeadlineTable, FundingCallTable } from '../schema.ts';
 
@@ -53,18 +54,29 @@ export class KyselyDeadlines implements DeadlineRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async listOpen(filter: { ownerKey?: string; committeeId?: string; limit: number }): Promise<DeadlineRecord[]> {
-    const rows = await this.db
-      .selectFrom('deadlines')
+  async listOpen(filter: OpenDeadlineFilter & { limit: number; offset?: number }): Promise<DeadlineRecord[]> {
+    const rows = await this.openQuery(filter)
       .selectAll()
-      .where('status', '=', 'open')
-      .$if(filter.ownerKey !== undefined, (q) => q.where('owner_key', '=', filter.ownerKey ?? ''))
-      .$if(filter.committeeId !== undefined, (q) => q.where('committee_id', '=', filter.committeeId ?? ''))
       .orderBy('due_at')
       .orderBy('id')
       .limit(filter.limit)
+      .$if(filter.offset !== undefined, (q) => q.offset(filter.offset ?? 0))
       .execute();
     return rows.map(toDeadline);
+  }
+
+  /** A count in SQL: the list says how many there are without loading them. */
+  async countOpen(filter: OpenDeadlineFilter): Promise<number> {
+    const row = await this.openQuery(filter).select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private openQuery(filter: OpenDeadlineFilter) {
+    return this.db
+      .selectFrom('deadlines')
+      .where('status', '=', 'open')
+      .$if(filter.ownerKey !== undefined, (q) => q.where('owner_key', '=', filter.ownerKey ?? ''))
+      .$if(filter.committeeId !== undefined, (q) => q.where('committee_id', '=', filter.committeeId ?? ''));
   }
 
   async listForEngagement(engagementId: number): Promise<DeadlineRecord[]> {

@@ -1,11 +1,11 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { actorKey, type Actor } from '../../src/core/actor.ts';
-import type { EngagementStatus } from '../../src/core/command.ts';
 import { toEngagementFacts } from './engagement-facts.ts';
 import type { EngagementSummary } from '../../workflows/deadlines/ports.ts';
 import type {
   EngagementApplication,
   EngagementDecision,
+  EngagementFilter,
   EngagementRecord,
   EngagementRepository,
   NewEngagement,
@@ -45,16 +45,40 @@ export class KyselyEngagements implements EngagementRepository {
     return row ? toEngagement(row) : undefined;
   }
 
-  async list(filter: { committeeId?: string; status?: EngagementStatus; limit: number }): Promise<EngagementRecord[]> {
-    const rows = await this.db
-      .selectFrom('engagements')
+  async list(filter: EngagementFilter & { limit: number; offset?: number }): Promise<EngagementRecord[]> {
+    const rows = await this.filtered(filter)
       .selectAll()
-      .$if(filter.committeeId !== undefined, (q) => q.where('committee_id', '=', filter.committeeId ?? ''))
-      .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''))
       .orderBy('id')
       .limit(filter.limit)
+      .$if(filter.offset !== undefined, (q) => q.offset(filter.offset ?? 0))
       .execute();
     return rows.map(toEngagement);
+  }
+
+  /** A count in SQL: the list says how many there are without loading them. */
+  async count(filter: EngagementFilter): Promise<number> {
+    const row = await this.filtered(filter).select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private filtered(filter: EngagementFilter) {
+    return this.db
+      .selectFrom('engagements')
+      .$if(filter.committeeId !== undefined, (q) => q.where('committee_id', '=', filter.committeeId ?? ''))
+      .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''))
+      .$if(filter.statusNot !== undefined, (q) => q.where('status', 'not in', [...(filter.statusNot ?? [])]))
+      .$if(filter.query !== undefined, (q) => {
+        const text = (filter.query ?? '').trim();
+        const id = /^e?(\d{1,9})$/i.exec(text);
+        const like = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        return q.where((eb) =>
+          eb.or([
+            eb(eb.fn('lower', ['title']), 'like', sql<string>`${like} escape '\\'`),
+            eb(eb.fn('lower', [eb.fn.coalesce('partner', sql.lit(''))]), 'like', sql<string>`${like} escape '\\'`),
+            ...(id ? [eb('id', '=', Number(id[1]))] : []),
+          ]),
+        );
+      });
   }
 
   async terminate(id: number, endDate: string, t: Termination): Promise<boolean> {

@@ -10,6 +10,8 @@ import type { CommandSpec, FlagSpec, KeySpec, PositionalSpec } from './spec-type
 const committeeKey: KeySpec = { arg: 'committee', en: 'committee', sv: 'nämnd', value: { type: 'committee' } };
 const engagementId: PositionalSpec = { arg: 'id', label: 'cmd.id.engagement', value: { type: 'id', id: 'engagement' } };
 const deadlineId: PositionalSpec = { arg: 'id', label: 'cmd.id.deadline', value: { type: 'id', id: 'deadline' } };
+/** Which page of a list (`page=2` / `sida=2`); every list shows how many rows there are. */
+const pageKey: KeySpec = { arg: 'page', en: 'page', sv: 'sida', value: { type: 'count' } };
 const none = { positionals: [], keys: [], flags: [] } as const;
 
 function row(
@@ -53,7 +55,7 @@ export const commandSpecs: readonly CommandSpec[] = [
     { form: true },
   ),
   row('engagements', 'engagements', 'samarbeten', {
-    keys: [committeeKey, { arg: 'status', en: 'status', sv: 'status', value: { type: 'choice', choice: 'status' } }],
+    keys: [committeeKey, { arg: 'status', en: 'status', sv: 'status', value: { type: 'choice', choice: 'status' } }, pageKey],
   }),
   row('engagement.show', 'engagement', 'samarbete', { positionals: [engagementId] }),
   row('engagement.end', 'engagement end', 'samarbete avsluta', {
@@ -78,7 +80,7 @@ export const commandSpecs: readonly CommandSpec[] = [
     'frister',
     {
       positionals: [{ arg: 'scope', label: 'cmd.choice.scope', value: { type: 'choice', choice: 'scope' }, optional: true }],
-      keys: [committeeKey],
+      keys: [committeeKey, pageKey],
     },
     { defaults: { scope: 'all' } },
   ),

@@ -79,7 +79,7 @@ export interface CommandArgs {
     end?: LocalDate;
     contact?: PersonRef;
   };
-  engagements: { committee?: string; status?: EngagementStatus };
+  engagements: { committee?: string; status?: EngagementStatus; page?: number };
   'engagement.show': { id: number };
   'engagement.end': { id: number; date: LocalDate; decision: string };
   'deadline.add': {
@@ -90,7 +90,7 @@ export interface CommandArgs {
     owner?: PersonRef;
     remind?: number[];
   };
-  deadlines: { scope: 'mine' | 'all'; committee?: string };
+  deadlines: { scope: 'mine' | 'all'; committee?: string; page?: number };
   'deadline.done': { id: number };
   'deadline.snooze': { id: number; days: number };
   'call.add': { name: string; opens: MonthDay; closes: MonthDay; funder?: string; url?: string; yearly: boolean };

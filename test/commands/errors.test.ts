@@ -5,11 +5,11 @@ import { errorText, today } from './support.ts';
 const usage = {
   engagementAdd:
     'samarbete ny "<titel>" typ=<typ> nämnd=<id> [partner="…"] [land=<landskod>] [finansiär="…"] [start=<datum>] [slut=<datum>] [kontakt=<person>]',
-  engagements: 'samarbeten [nämnd=<id>] [status=<status>]',
+  engagements: 'samarbeten [nämnd=<id>] [status=<status>] [sida=<n>]',
   engagementShow: 'samarbete <id>',
   engagementEnd: 'samarbete avsluta <id> <datum> beslut="<referens>"',
   deadlineAdd: 'frist ny "<titel>" <datum> [<tid>] [samarbete=<id>] [ägare=<person>] [påminn=30,14,7,1]',
-  deadlines: 'frister [mina|alla] [nämnd=<id>]',
+  deadlines: 'frister [mina|alla] [nämnd=<id>] [sida=<n>]',
   deadlineDone: 'frist klar <id>',
   deadlineSnooze: 'frist skjut <id> <n>d',
   callAdd: 'utlysning ny "<namn>" öppnar=<MM-DD> stänger=<MM-DD> [finansiär="…"] [url=<adress>] [årlig]',

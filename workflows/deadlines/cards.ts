@@ -4,6 +4,7 @@ import type { RequestContext } from '../../src/core/command.ts';
 import { formatDate, formatDateTime, formatDueDate, idLabel, personLabel } from '../../src/core/format.ts';
 import type { Locale, Translate } from '../../src/i18n/index.ts';
 import { fromInstant } from '../../src/core/clock.ts';
+import { nextPageButton, pageHeadline, type Page } from '../../src/core/paging.ts';
 import type { CallWindow } from './call-rules.ts';
 import type { DeadlineRecord, EngagementSummary, FundingCallRecord } from './ports.ts';
 
@@ -44,7 +45,14 @@ export function addedCard(d: DeadlineRecord, reminders: readonly string[], engag
   };
 }
 
-export function listCard(deadlines: readonly DeadlineRecord[], scope: 'mine' | 'all', c: CardContext, now: DateTime): Card {
+export function listCard(
+  deadlines: readonly DeadlineRecord[],
+  scope: 'mine' | 'all',
+  page: Page,
+  filter: Readonly<Record<string, string>>,
+  c: CardContext,
+  now: DateTime,
+): Card {
   const title = scope === 'mine' ? c.t('deadline.list.titleMine') : c.t('deadline.list.titleAll');
   if (deadlines.length === 0) {
     return { title, summary: c.t('deadline.list.empty'), sections: [{ type: 'text', text: c.t('deadline.list.empty') }] };
@@ -53,8 +61,18 @@ export function listCard(deadlines: readonly DeadlineRecord[], scope: 'mine' | '
     const overdue = d.dueAt <= now.toUTC().toISO()! ? ` ${c.t('deadline.list.overdue')}` : '';
     return `${idLabel.deadline(d.id)} · ${due(d, c)} · ${d.title} · ${personLabel(d.owner)}${overdue}`;
   });
-  return { title, summary: `${title}: ${deadlines.length}`, sections: [{ type: 'list', items }] };
+  const headline = pageHeadline(title, page, deadlines.length, c.t);
+  const buttons = nextPageButton(LIST_PAGE_ACTION, filter, page, c.t);
+  return {
+    title,
+    summary: headline,
+    sections: [{ type: 'text', text: headline }, { type: 'list', items }],
+    ...(buttons.length ? { buttons, context: c.t('list.pageHint', { page: page.number + 1 }) } : {}),
+  };
 }
+
+/** The action of the list's "Next page" button (registered in register.ts). */
+export const LIST_PAGE_ACTION = 'deadlines.page';
 
 /** The snooze buttons a reminder can offer, in days. */
 export const SNOOZE_CHOICES = [1, 7] as const;

@@ -22,12 +22,18 @@ export interface DeadlineRecord {
 
 export type NewDeadline = Omit<DeadlineRecord, 'id' | 'status' | 'doneAt' | 'doneBy'> & { readonly createdBy: Actor };
 
+export interface OpenDeadlineFilter {
+  readonly ownerKey?: string;
+  readonly committeeId?: string;
+}
+
 export interface DeadlineRepository {
   insert(deadline: NewDeadline): Promise<DeadlineRecord>;
   get(id: number): Promise<DeadlineRecord | undefined>;
   /** Marks an open deadline done; false when it was not open (someone was quicker). */
   markDone(id: number, by: Actor, at: string): Promise<boolean>;
-  listOpen(filter: { ownerKey?: string; committeeId?: string; limit: number }): Promise<DeadlineRecord[]>;
+  listOpen(filter: OpenDeadlineFilter & { limit: number; offset?: number }): Promise<DeadlineRecord[]>;
+  countOpen(filter: OpenDeadlineFilter): Promise<number>;
   listForEngagement(engagementId: number): Promise<DeadlineRecord[]>;
 }
 

@@ -4,6 +4,7 @@ import type { MunicipalitySettings } from '../../src/core/settings.ts';
 import type { DeliveryHandler, PostedMessages, WorkflowModule } from '../../src/core/delivery.ts';
 import { CALL_ANNOUNCE, FundingCallService } from './calls.ts';
 import type { DeadlineRepos } from './ports.ts';
+import { LIST_PAGE_ACTION } from './cards.ts';
 import { openDeadlinesProvider } from './my-work.ts';
 import { DeadlineService, MISSED, REFRESH, REMINDER } from './service.ts';
 
@@ -26,6 +27,7 @@ export function registerDeadlines(
     .command('calls', (_args, ctx) => calls.list(ctx))
     .action('deadline.done', (action, ctx) => deadlines.pressDone(action, ctx))
     .action('deadline.snooze', (action, ctx) => deadlines.pressSnooze(action, ctx))
+    .action(LIST_PAGE_ACTION, (action, ctx) => deadlines.pressPage(action, ctx))
     .myWorkSection(openDeadlinesProvider(uow));
 
   const deliveries = new Map<string, DeliveryHandler>([

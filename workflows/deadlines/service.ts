@@ -5,6 +5,7 @@ import type { RequestContext, ResolvedArgs } from '../../src/core/command.ts';
 import { BotFailure } from '../../src/core/errors.ts';
 import { idLabel, personLabel } from '../../src/core/format.ts';
 import { MY_WORK_REFRESH } from '../../src/core/my-work.ts';
+import { pageWindow, readPageValue } from '../../src/core/paging.ts';
 import type { OutboxMessage } from '../../src/core/outbox.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
 import { privateCard, publicCard, type ActionInput, type ActionOutcome, type Reply } from '../../src/core/reply.ts';
@@ -17,6 +18,7 @@ import { daysLeft, dueInstant, missedCheckAt, planReminders, snoozedReminderAt }
 export const REMINDER = 'deadline.reminder';
 export const MISSED = 'deadline.missed';
 export const REFRESH = 'deadline.refresh';
+export const LIST_PAGE_SIZE = 50;
 const subject = (id: number) => ({ type: 'deadline', id });
 
 /** R1: deadlines, their reminders, done and snooze, and the flag when one is missed. */
@@ -61,12 +63,22 @@ export class DeadlineService {
 
   async list(args: ResolvedArgs<'deadlines'>, ctx: RequestContext): Promise<Reply> {
     if (args.committee !== undefined) requireCommittee(this.settings, args.committee);
-    const deadlines = await this.uow.read.deadlines.listOpen({
+    const filter = {
       ...(args.scope === 'mine' ? { ownerKey: actorKey(ctx.actor) } : {}),
       ...(args.committee !== undefined ? { committeeId: args.committee } : {}),
-      limit: 50,
-    });
-    return privateCard(cards.listCard(deadlines, args.scope, cards.cardContext(ctx, this.zone), ctx.now));
+    };
+    const total = await this.uow.read.deadlines.countOpen(filter);
+    const page = pageWindow(args.page, LIST_PAGE_SIZE, total);
+    const deadlines = total === 0 ? [] : await this.uow.read.deadlines.listOpen({ ...filter, limit: page.size, offset: page.offset });
+    const again = { scope: args.scope, ...(args.committee !== undefined ? { committee: args.committee } : {}) };
+    return privateCard(cards.listCard(deadlines, args.scope, page, again, cards.cardContext(ctx, this.zone), ctx.now));
+  }
+
+  /** "Next page" under a list: the same list, one page on. */
+  async pressPage(action: ActionInput, ctx: RequestContext): Promise<ActionOutcome> {
+    const { page, filter } = readPageValue(action.value);
+    const scope = filter.scope === 'mine' ? 'mine' : 'all';
+    return { reply: await this.list({ scope, ...(filter.committee ? { committee: filter.committee } : {}), page }, ctx) };
   }
 
   async done(args: ResolvedArgs<'deadline.done'>, ctx: RequestContext): Promise<Reply> {

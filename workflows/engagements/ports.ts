@@ -20,10 +20,21 @@ export interface Termination {
 
 export type NewEngagement = Omit<EngagementRecord, 'id' | 'createdAt' | 'termination'> & { readonly createdBy: Actor; readonly createdAt: string };
 
+export interface EngagementFilter {
+  readonly committeeId?: string;
+  readonly status?: EngagementStatus;
+  /** Leave out engagements in these states (pickers offer only live ones). */
+  readonly statusNot?: readonly EngagementStatus[];
+  /** Typeahead: an id (`E250`, `250`) or words of the title or partner, case-insensitive. */
+  readonly query?: string;
+}
+
 export interface EngagementRepository {
   insert(engagement: NewEngagement): Promise<EngagementRecord>;
   get(id: number): Promise<EngagementRecord | undefined>;
-  list(filter: { committeeId?: string; status?: EngagementStatus; limit: number }): Promise<EngagementRecord[]>;
+  list(filter: EngagementFilter & { limit: number; offset?: number }): Promise<EngagementRecord[]>;
+  /** How many match, counted in SQL. */
+  count(filter: EngagementFilter): Promise<number>;
   /** Ends an engagement that is not already terminated; false when it was. */
   terminate(id: number, endDate: string, termination: Termination): Promise<boolean>;
   /** The engagement's applications for project money (R3), oldest first. */

@@ -1,12 +1,13 @@
 import type { Target } from '../../src/core/actor.ts';
 import { toInstant } from '../../src/core/clock.ts';
-import type { RequestContext, ResolvedArgs } from '../../src/core/command.ts';
+import { engagementStatuses, type RequestContext, type ResolvedArgs } from '../../src/core/command.ts';
 import type { Delivery } from '../../src/core/delivery.ts';
 import { BotFailure } from '../../src/core/errors.ts';
 import { idLabel } from '../../src/core/format.ts';
 import { submitCommandForm } from '../../src/core/command-form.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
-import { privateCard, publicCard, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
+import { nextPageButton, pageHeadline, pageWindow, readPageValue } from '../../src/core/paging.ts';
+import { privateCard, publicCard, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
 import { committeeById, requireCommittee, type MunicipalitySettings } from '../../src/core/settings.ts';
 import { localDate } from '../../src/calendar/index.ts';
 import { translator } from '../../src/i18n/index.ts';
@@ -17,6 +18,9 @@ import { initialStatus } from './rules.ts';
 
 /** Outbox kind of R7 announcements to the coordinating unit (payload `event`: added | ended). */
 export const ENGAGEMENT_ANNOUNCE = 'engagement.announce';
+/** The "Next page" button under the list of engagements. */
+export const ENGAGEMENT_LIST_PAGE = 'engagements.page';
+export const ENGAGEMENT_PAGE_SIZE = 100;
 
 /** The register of engagements that everything else hangs on. */
 export class EngagementService {
@@ -48,18 +52,35 @@ export class EngagementService {
 
   async list(args: ResolvedArgs<'engagements'>, ctx: RequestContext): Promise<Reply> {
     if (args.committee !== undefined) requireCommittee(this.settings, args.committee);
-    const rows = await this.uow.read.engagements.list({
+    const filter = {
       ...(args.committee !== undefined ? { committeeId: args.committee } : {}),
       ...(args.status !== undefined ? { status: args.status } : {}),
-      limit: 100,
-    });
+    };
+    const total = await this.uow.read.engagements.count(filter);
+    const page = pageWindow(args.page, ENGAGEMENT_PAGE_SIZE, total);
     const title = ctx.t('engagement.list.title');
-    if (rows.length === 0) return privateCard({ title, summary: ctx.t('engagement.list.empty'), sections: [{ type: 'text', text: ctx.t('engagement.list.empty') }] });
+    if (total === 0) return privateCard({ title, summary: ctx.t('engagement.list.empty'), sections: [{ type: 'text', text: ctx.t('engagement.list.empty') }] });
+    const rows = await this.uow.read.engagements.list({ ...filter, limit: page.size, offset: page.offset });
     const items = rows.map((e) => {
       const partner = e.partner ? ` · ${e.partner}${e.country ? ` (${e.country})` : ''}` : '';
       return `${idLabel.engagement(e.id)} · ${e.title}${partner} · ${this.committeeName(e.committeeId)} · ${ctx.t(cards.statusKey(e.status))}`;
     });
-    return privateCard({ title, summary: `${title}: ${rows.length}`, sections: [{ type: 'list', items }] });
+    const headline = pageHeadline(title, page, rows.length, ctx.t);
+    const again = { ...(args.committee !== undefined ? { committee: args.committee } : {}), ...(args.status !== undefined ? { status: args.status } : {}) };
+    const buttons = nextPageButton(ENGAGEMENT_LIST_PAGE, again, page, ctx.t);
+    return privateCard({
+      title,
+      summary: headline,
+      sections: [{ type: 'text', text: headline }, { type: 'list', items }],
+      ...(buttons.length ? { buttons, context: ctx.t('list.pageHint', { page: page.number + 1 }) } : {}),
+    });
+  }
+
+  /** "Next page" under the list: the same filter, one page on. */
+  async pressPage(action: ActionInput, ctx: RequestContext): Promise<ActionOutcome> {
+    const { page, filter } = readPageValue(action.value);
+    const status = engagementStatuses.find((s) => s === filter.status);
+    return { reply: await this.list({ ...(filter.committee ? { committee: filter.committee } : {}), ...(status ? { status } : {}), page }, ctx) };
   }
 
   async show(args: ResolvedArgs<'engagement.show'>, ctx: RequestContext): Promise<Reply> {

@@ -76,7 +76,7 @@ export const commands = {
   'help.engagement.add.description':
     'Types: twin-town, partnership, eu-project, nordplus, school, culture-sport, business, network, study-visit, other. The country is a two-letter ISO code (SE, FI, EE). Without arguments it opens a form.',
   'help.engagements.summary': 'Lists engagements.',
-  'help.engagements.usage': 'engagements [committee=<id>] [status=<status>]',
+  'help.engagements.usage': 'engagements [committee=<id>] [status=<status>] [page=<n>]',
   'help.engagements.example': 'engagements committee=ks status=running',
   'help.engagements.description': 'Statuses: idea, pre-study, application, running, reporting, closed, terminated.',
   'help.engagement.show.summary': 'Shows one engagement with its deadlines, applications, visits and decisions.',
@@ -93,7 +93,7 @@ export const commands = {
   'help.deadline.add.description':
     'Dates: 2026-10-15 or 15 Oct 2026; without a year, the next such date. remind= gives the days before the deadline when reminders go out.',
   'help.deadlines.summary': 'Lists open deadlines, soonest first.',
-  'help.deadlines.usage': 'deadlines [mine|all] [committee=<id>]',
+  'help.deadlines.usage': 'deadlines [mine|all] [committee=<id>] [page=<n>]',
   'help.deadlines.example': 'deadlines mine',
   'help.deadlines.description': 'mine shows the deadlines you own; all, the default, shows every open deadline.',
   'help.deadline.done.summary': 'Marks a deadline done; its pending reminders are cancelled.',

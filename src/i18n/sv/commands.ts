@@ -79,7 +79,7 @@ export const commands: Record<keyof typeof en, string> = {
   'help.engagement.add.description':
     'Typer: vänort, partnerskap, eu-projekt, nordplus, skola, kultur-idrott, näringsliv, nätverk, studiebesök, annat. Land anges med två bokstäver enligt ISO (SE, FI, EE). Utan argument öppnas ett formulär.',
   'help.engagements.summary': 'Listar samarbeten.',
-  'help.engagements.usage': 'samarbeten [nämnd=<id>] [status=<status>]',
+  'help.engagements.usage': 'samarbeten [nämnd=<id>] [status=<status>] [sida=<n>]',
   'help.engagements.example': 'samarbeten nämnd=ks status=pågående',
   'help.engagements.description': 'Status: idé, förstudie, ansökan, pågående, rapportering, avslutad, avbruten.',
   'help.engagement.show.summary': 'Visar ett samarbete med dess frister, ansökningar, besök och beslut.',
@@ -96,7 +96,7 @@ export const commands: Record<keyof typeof en, string> = {
   'help.deadline.add.description':
     'Datum: 2026-10-15 eller 15 okt 2026; utan år gäller nästa sådana datum. påminn= anger hur många dagar före fristen påminnelserna går ut.',
   'help.deadlines.summary': 'Listar öppna frister, närmast först.',
-  'help.deadlines.usage': 'frister [mina|alla] [nämnd=<id>]',
+  'help.deadlines.usage': 'frister [mina|alla] [nämnd=<id>] [sida=<n>]',
   'help.deadlines.example': 'frister mina',
   'help.deadlines.description': 'mina visar fristerna du äger; alla, som är förvalt, visar alla öppna frister.',
   'help.deadline.done.summary': 'Markerar en frist som klar; dess väntande påminnelser ställs in.',
