@@ -4,7 +4,7 @@ import { playgroundIds } from '../../src/config/demo.ts';
 import { adaptiveCardOf, cardText } from '../support/fake-bot-connector.ts';
 import { startApp, type AppHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
-import { buttonInvoke, formSubmitInvoke, messageActivity, post, type TeamsUser } from '../support/teams-activities.ts';
+import { buttonInvoke, conversationUpdateActivity, formSubmitInvoke, messageActivity, post, type TeamsUser } from '../support/teams-activities.ts';
 
 /**
  * "Try it at once": started without a configuration file, as the Agents Playground is used,
@@ -34,8 +34,9 @@ describe.each(dialects)('Teams with no configuration file: the demo municipality
     expect(source).toBeUndefined();
     h = await startApp(dialect, '2026-11-23T09:00:00Z', config, { noConfigFile: true });
 
-    // As in Teams, the bot posts to a channel once it has seen it: Megan opens the board's channel.
-    await say('hjälp', megan, board);
+    // The bot posts to a channel once it has seen it: Megan opens the board's channel, which in
+    // the Playground introduces the bot there (a conversationUpdate), as installing the app does.
+    await post(messages(), conversationUpdateActivity({ serviceUrl: h.connector.serviceUrl, ...ids, conversationId: board, from: megan }));
     await say('samarbete ny "Partnerskap Theewaterskloof" type=partnership committee=kfn', alex, generalChannel);
     await say('utlysning ny "ICLD kommunala partnerskap" öppnar=09-01 stänger=12-15 finansiär=ICLD årlig', alex, generalChannel);
     await say('ansök E1 ICLD belopp=250000', alex, generalChannel);
