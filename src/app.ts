@@ -8,6 +8,7 @@ import { KyselyConversationStore } from '../db/repositories/people.ts';
 import { wireCore } from './core-wiring.ts';
 import type { Bot } from './core/bot.ts';
 import { slackMode, type Env } from './config/env.ts';
+import { demoSummary } from './config/demo.ts';
 import { teamsCloudSettings } from './config/env-teams.ts';
 import type { Config } from './config/schema.ts';
 import type { Platform } from './core/actor.ts';
@@ -109,7 +110,7 @@ export async function createApp(options: AppOptions): Promise<SamverkanApp> {
   const allowAll = options.configSource === undefined;
   summary.push(
     allowAll
-      ? 'Configuration: built-in defaults. WARNING: every Slack workspace and Teams tenant is accepted; set SAMVERKAN_CONFIG to restrict them.'
+      ? demoSummary(config.municipality.name)
       : `Configuration: ${options.configSource} (${config.municipality.name}, ${config.committees.length} committees, language ${config.municipality.language})`,
   );
 

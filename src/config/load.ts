@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { builtInConfig } from './defaults.ts';
+import { demoConfig } from './demo.ts';
 import { configSchema, type Config } from './schema.ts';
 
 export interface LoadedConfig {
   readonly config: Config;
-  /** The file it came from, or undefined when the built-in defaults are used. */
+  /** The file it came from, or undefined when there is none and the demo municipality is used. */
   readonly source: string | undefined;
 }
 
@@ -20,13 +20,13 @@ export class ConfigError extends Error {
 export const defaultConfigPath = 'samverkan.config.yaml';
 
 /**
- * Reads SAMVERKAN_CONFIG (or samverkan.config.yaml when it exists); with neither, the built-in
- * defaults. Errors name the field and say what would be right.
+ * Reads SAMVERKAN_CONFIG (or samverkan.config.yaml when it exists); with neither, the demo
+ * municipality (src/config/demo.ts), never otherwise. Errors name the field and say what would be right.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadedConfig {
   const explicit = env.SAMVERKAN_CONFIG;
   const path = explicit ?? (existsSync(defaultConfigPath) ? defaultConfigPath : undefined);
-  if (!path) return { config: parseConfig(builtInConfig, '(built-in defaults)'), source: undefined };
+  if (!path) return { config: parseConfig(demoConfig, '(demo municipality)'), source: undefined };
   if (!existsSync(path)) throw new ConfigError(`SAMVERKAN_CONFIG points at ${path}, which does not exist.`);
   let raw: unknown;
   try {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { obsoleteSettings, readEnv, slackMode } from '../../src/config/env.ts';
+import { playgroundIds } from '../../src/config/demo.ts';
 import { ConfigError, loadConfig } from '../../src/config/load.ts';
 import { municipalitySettings } from '../../src/config/settings.ts';
 
@@ -22,11 +23,27 @@ describe('configuration', () => {
     expect(config.allow.slackTeams).toEqual(['T0123TYRESO']);
   });
 
-  it('without a file uses built-in defaults that accept every workspace', () => {
+  it('without a file gives the demo municipality, where Playground users ask and decide', () => {
     const { config, source } = loadConfig({});
     expect(source).toBeUndefined();
-    expect(config.municipality.language).toBe('sv');
-    expect(config.committees.length).toBeGreaterThan(0);
+    expect(config.municipality).toMatchObject({ name: 'Demokommun', language: 'sv' });
+    expect(config.coordinator.people.teams).toEqual([playgroundIds.alex.aadObjectId]);
+    expect(config.governance.bodies).toEqual([
+      expect.objectContaining({ id: 'ks', kind: 'board', channel: { teams: playgroundIds.announcementsChannel }, approvers: expect.objectContaining({ teams: [playgroundIds.megan.aadObjectId, playgroundIds.alex.aadObjectId] }) }),
+    ]);
+    expect(config.committees.map((c) => c.channel.teams)).toEqual([playgroundIds.announcementsChannel, playgroundIds.generalChannel]);
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['a file naming only the municipality', 'municipality:\n  name: Värmdö kommun\n'],
+  ])('never gives the demo when a configuration file exists: %s', (_, yaml) => {
+    const { config, source } = loadConfig({ SAMVERKAN_CONFIG: configFile(yaml) });
+    expect(source).toMatch(/samverkan\.config\.yaml$/);
+    expect(config.municipality.name).not.toBe('Demokommun');
+    expect(config.governance.bodies).toEqual([]);
+    expect(config.coordinator.people.teams).toEqual([]);
+    expect(JSON.stringify(config)).not.toContain(playgroundIds.alex.aadObjectId);
   });
 
   it.each([

@@ -45,6 +45,8 @@ export interface AppHarnessOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Another render worker module (a worker that fails or hangs). */
   readonly renderEntry?: URL;
+  /** Start as `npm start` does with no configuration file (the demo municipality). */
+  readonly noConfigFile?: boolean;
 }
 
 export async function startApp(dialect: DialectName, start: string, config: object = e2eConfig, options: AppHarnessOptions = {}): Promise<AppHarness> {
@@ -54,7 +56,7 @@ export async function startApp(dialect: DialectName, start: string, config: obje
   const clock = new FakeClock(start);
   const app = await createApp({
     config: parseConfig(config, 'test'),
-    configSource: 'test',
+    configSource: options.noConfigFile ? undefined : 'test',
     env: readEnv({ SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, ...options.env }),
     ...(options.renderEntry ? { renderEntry: options.renderEntry } : {}),
     clock,
