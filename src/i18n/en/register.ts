@@ -2,4 +2,6 @@ export const register = {
   'register.error.noSheet': 'The file has no sheet or columns the register knows (engagements, calls, deadlines, visits).',
   'register.error.unknownColumn': 'The column “{column}” is not one the register knows.',
   'register.error.missing': 'The column {column} must be filled in.',
+  'register.match.unknownId': 'There is no engagement with id {id}.',
+  'register.match.duplicate': 'The same title and committee as row {row}.',
 };

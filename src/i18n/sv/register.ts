@@ -4,4 +4,6 @@ export const register: Record<keyof typeof en, string> = {
   'register.error.noSheet': 'Filen har inget blad eller några kolumner som registret känner till (samarbeten, utlysningar, frister, besök).',
   'register.error.unknownColumn': 'Kolumnen ”{column}” känner registret inte till.',
   'register.error.missing': 'Kolumnen {column} måste fyllas i.',
+  'register.match.unknownId': 'Det finns inget samarbete med id {id}.',
+  'register.match.duplicate': 'Samma titel och nämnd som rad {row}.',
 };

@@ -1,0 +1,56 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { repositories } from '../../db/repositories/index.ts';
+import { matchEngagements } from '../../src/register/match.ts';
+import { createRenderPool } from '../../src/render/pool.ts';
+import { dialects, migratedStore } from '../support/databases.ts';
+
+/*
+ * Issue 14, point 1 (matching, engagements): rows read by the real `register-read` job, decided
+ * against engagements stored in a real database, on both stores. The CLI that prints this is not built yet.
+ */
+const silent = { info() {}, warn() {}, error() {}, debug() {}, child() { return silent; } } as never;
+const pool = createRenderPool({ threads: 1, timeoutMs: 30_000, log: silent });
+afterAll(() => pool.close());
+const at = '2026-12-02T10:00:00.000Z';
+const anna = { platform: 'slack', id: 'U1', name: 'Anna' } as never;
+
+describe.each(dialects)('import matching (%s)', (dialect) => {
+  let db: Awaited<ReturnType<typeof migratedStore>> | undefined;
+  afterEach(async () => {
+    await db?.close();
+    db = undefined;
+  });
+
+  it('decides create, update by id, update by title + committee, unchanged and refused, per row with its reason', async () => {
+    db = await migratedStore(dialect);
+    const repos = repositories(db.store.db, () => at);
+    const abo = await repos.engagements.insert({ title: 'Vänort Åbo', type: 'partnership', committeeId: 'kfn', country: 'FI', status: 'idea', createdBy: anna, createdAt: at });
+    const riga = await repos.engagements.insert({ title: 'Riga', type: 'partnership', committeeId: 'kfn', status: 'idea', createdBy: anna, createdAt: at });
+    await repos.engagements.insert({ title: 'Tallinn', type: 'partnership', committeeId: 'kfn', status: 'idea', createdBy: anna, createdAt: at });
+    const text = [
+      'id,title,type,committee,country',
+      `${abo.id},Vänort Åbo,partnership,KFN,FI`,
+      `${riga.id},Riga,partnership,KFN,LV`,
+      ',Tallinn,partnership,KFN,EE',
+      ',Nytt,partnership,KFN,',
+      '999,Okänt,partnership,KFN,',
+      ',Nytt,partnership,KFN,',
+    ].join('\n');
+    const read = await pool.run('register-read', { fileName: 'e.csv', bytes: new TextEncoder().encode(text), locale: 'en', today: '2026-12-02' });
+    expect(read.refused).toEqual([]);
+    const stored = await repos.engagements.list({ limit: 1000 });
+    const plan = matchEngagements(read.rows, stored, 'en');
+    expect(plan.map((d) => [d.row, d.action])).toEqual([
+      [2, 'unchanged'],
+      [3, 'update'],
+      [4, 'update'],
+      [5, 'create'],
+      [6, 'refused'],
+      [7, 'refused'],
+    ]);
+    expect(plan[1]).toMatchObject({ id: riga.id, changed: ['country'] });
+    expect(plan[4]).toMatchObject({ column: 'id', reason: 'There is no engagement with id 999.' });
+    expect(plan[5]).toMatchObject({ column: 'title', reason: 'The same title and committee as row 5.' });
+    expect(matchEngagements(read.rows, stored, 'sv')[4]).toMatchObject({ reason: 'Det finns inget samarbete med id 999.' });
+  });
+});
