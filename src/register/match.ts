@@ -1,6 +1,7 @@
 import type { EngagementFacts } from '../core/engagement.ts';
-import { translator, type Locale } from '../i18n/index.ts';
-import type { ReadRow } from './read.ts';
+import { translator, type Locale, type MessageKey } from '../i18n/index.ts';
+import type { FundingCallRecord } from '../../workflows/deadlines/ports.ts';
+import type { ReadRow, RegisterKind } from './read.ts';
 
 /*
  * Import matching (pure, plain data): each valid engagement row against the engagements already
@@ -29,31 +30,67 @@ const engagementFields: Readonly<Record<string, keyof EngagementFacts>> = {
 const same = (a: unknown, b: unknown): boolean => String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
 
 export function matchEngagements(rows: readonly ReadRow[], stored: readonly EngagementFacts[], locale: Locale): RowDecision[] {
+  return matchKind(rows, stored, locale, {
+    kind: 'engagements',
+    fields: engagementFields,
+    rowKey: (v) => [v.title, v.committee],
+    storedKey: (e) => [e.title, e.committeeId],
+    keyColumn: { sv: 'titel', en: 'title' },
+    unknownId: 'register.match.unknownId',
+    duplicate: 'register.match.duplicate',
+  });
+}
+
+/** Funding calls: matched by id, or by name. */
+const callFields: Readonly<Record<string, keyof FundingCallRecord>> = { name: 'name', opens: 'opens', closes: 'closes', funder: 'funder', url: 'url', yearly: 'yearly' };
+
+export function matchCalls(rows: readonly ReadRow[], stored: readonly FundingCallRecord[], locale: Locale): RowDecision[] {
+  return matchKind(rows, stored, locale, {
+    kind: 'calls',
+    fields: callFields,
+    rowKey: (v) => [v.name],
+    storedKey: (c) => [c.name],
+    keyColumn: { sv: 'namn', en: 'name' },
+    unknownId: 'register.match.unknownCallId',
+    duplicate: 'register.match.duplicateCall',
+  });
+}
+
+interface KindMatch<S extends { readonly id: number }> {
+  readonly kind: RegisterKind;
+  readonly fields: Readonly<Record<string, keyof S>>;
+  readonly rowKey: (values: Readonly<Record<string, unknown>>) => unknown[];
+  readonly storedKey: (record: S) => unknown[];
+  readonly keyColumn: Readonly<Record<Locale, string>>;
+  readonly unknownId: MessageKey;
+  readonly duplicate: MessageKey;
+}
+
+function matchKind<S extends { readonly id: number }>(rows: readonly ReadRow[], stored: readonly S[], locale: Locale, m: KindMatch<S>): RowDecision[] {
   const t = translator(locale);
-  const idColumn = 'id';
+  const key = (parts: unknown[]) => parts.map((p) => String(p ?? '').toLowerCase()).join('\u0000');
   const seen = new Map<string, number>();
   return rows
-    .filter((r) => r.kind === 'engagements')
+    .filter((r) => r.kind === m.kind)
     .map((r): RowDecision => {
       const v = r.values;
-      const key = `${String(v.title ?? '').toLowerCase()}\u0000${String(v.committee ?? '').toLowerCase()}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        return { action: 'refused', row: r.row, column: locale === 'sv' ? 'titel' : 'title', reason: t('register.match.duplicate', { row: earlier }) };
-      }
-      seen.set(key, r.row);
-      let match: EngagementFacts | undefined;
+      const rowKey = key(m.rowKey(v));
+      const earlier = seen.get(rowKey);
+      if (earlier !== undefined) return { action: 'refused', row: r.row, column: m.keyColumn[locale], reason: t(m.duplicate, { row: earlier }) };
+      seen.set(rowKey, r.row);
+      let match: S | undefined;
       if (v.id !== undefined) {
         const id = Number(String(v.id).replace(/^#/, ''));
         match = Number.isInteger(id) ? stored.find((e) => e.id === id) : undefined;
-        if (!match) return { action: 'refused', row: r.row, column: idColumn, reason: t('register.match.unknownId', { id: String(v.id) }) };
+        if (!match) return { action: 'refused', row: r.row, column: 'id', reason: t(m.unknownId, { id: String(v.id) }) };
       } else {
-        match = stored.find((e) => same(e.title, v.title) && same(e.committeeId, v.committee));
+        match = stored.find((e) => key(m.storedKey(e)) === rowKey);
       }
       if (!match) return { action: 'create', row: r.row, values: v };
-      const changed = Object.entries(engagementFields)
-        .filter(([arg, field]) => arg in v && !same(v[arg], match[field]))
+      const found = match;
+      const changed = Object.entries(m.fields)
+        .filter(([arg, field]) => arg in v && !same(v[arg], found[field]))
         .map(([arg]) => arg);
-      return changed.length === 0 ? { action: 'unchanged', row: r.row, id: match.id } : { action: 'update', row: r.row, id: match.id, changed, values: v };
+      return changed.length === 0 ? { action: 'unchanged', row: r.row, id: found.id } : { action: 'update', row: r.row, id: found.id, changed, values: v };
     });
 }

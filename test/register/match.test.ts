@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { repositories } from '../../db/repositories/index.ts';
-import { matchEngagements } from '../../src/register/match.ts';
+import { matchCalls, matchEngagements } from '../../src/register/match.ts';
 import { createRenderPool } from '../../src/render/pool.ts';
 import { dialects, migratedStore } from '../support/databases.ts';
 
@@ -52,5 +52,24 @@ describe.each(dialects)('import matching (%s)', (dialect) => {
     expect(plan[4]).toMatchObject({ column: 'id', reason: 'There is no engagement with id 999.' });
     expect(plan[5]).toMatchObject({ column: 'title', reason: 'The same title and committee as row 5.' });
     expect(matchEngagements(read.rows, stored, 'sv')[4]).toMatchObject({ reason: 'Det finns inget samarbete med id 999.' });
+  });
+
+  it('matches funding calls by id or by name, and compares their windows and yearly flag', async () => {
+    db = await migratedStore(dialect);
+    const repos = repositories(db.store.db, () => at);
+    const icld = await repos.calls.insert({ name: 'ICLD', opens: '02-01', closes: '03-15', yearly: true, createdBy: anna, createdAt: at });
+    await repos.calls.insert({ name: 'Erasmus+', opens: '01-10', closes: '02-20', yearly: true, createdBy: anna, createdAt: at });
+    const text = ['id;namn;öppnar;stänger;årlig', `${icld.id};ICLD;02-01;03-15;ja`, ';Erasmus+;01-10;02-28;ja', ';Nordplus;10-01;02-01;', '77;Okänd;01-01;02-01;'].join('\n');
+    const read = await pool.run('register-read', { fileName: 'u.csv', bytes: new TextEncoder().encode(text), locale: 'sv', today: '2026-12-02' });
+    expect(read.refused).toEqual([]);
+    const plan = matchCalls(read.rows, await repos.calls.list(), 'sv');
+    expect(plan.map((d) => [d.row, d.action])).toEqual([
+      [2, 'unchanged'],
+      [3, 'update'],
+      [4, 'create'],
+      [5, 'refused'],
+    ]);
+    expect(plan[1]).toMatchObject({ changed: ['closes'] });
+    expect(plan[3]).toMatchObject({ column: 'id', reason: 'Det finns ingen utlysning med id 77.' });
   });
 });

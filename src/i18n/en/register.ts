@@ -4,4 +4,6 @@ export const register = {
   'register.error.missing': 'The column {column} must be filled in.',
   'register.match.unknownId': 'There is no engagement with id {id}.',
   'register.match.duplicate': 'The same title and committee as row {row}.',
+  'register.match.unknownCallId': 'There is no funding call with id {id}.',
+  'register.match.duplicateCall': 'The same name as row {row}.',
 };

@@ -6,4 +6,6 @@ export const register: Record<keyof typeof en, string> = {
   'register.error.missing': 'Kolumnen {column} måste fyllas i.',
   'register.match.unknownId': 'Det finns inget samarbete med id {id}.',
   'register.match.duplicate': 'Samma titel och nämnd som rad {row}.',
+  'register.match.unknownCallId': 'Det finns ingen utlysning med id {id}.',
+  'register.match.duplicateCall': 'Samma namn som rad {row}.',
 };
