@@ -1,6 +1,6 @@
 import type { EngagementFacts } from '../core/engagement.ts';
 import { translator, type Locale, type MessageKey } from '../i18n/index.ts';
-import type { FundingCallRecord } from '../../workflows/deadlines/ports.ts';
+import type { DeadlineRecord, FundingCallRecord } from '../../workflows/deadlines/ports.ts';
 import type { ReadRow, RegisterKind } from './read.ts';
 
 /*
@@ -53,6 +53,21 @@ export function matchCalls(rows: readonly ReadRow[], stored: readonly FundingCal
     keyColumn: { sv: 'namn', en: 'name' },
     unknownId: 'register.match.unknownCallId',
     duplicate: 'register.match.duplicateCall',
+  });
+}
+
+/** Deadlines: matched by id, or by title + engagement. Owner and reminders are not compared (a person needs the directory). */
+const deadlineFields: Readonly<Record<string, keyof DeadlineRecord>> = { title: 'title', date: 'dueDate', time: 'dueTime', engagement: 'engagementId' };
+
+export function matchDeadlines(rows: readonly ReadRow[], stored: readonly DeadlineRecord[], locale: Locale): RowDecision[] {
+  return matchKind(rows, stored, locale, {
+    kind: 'deadlines',
+    fields: deadlineFields,
+    rowKey: (v) => [v.title, v.engagement],
+    storedKey: (d) => [d.title, d.engagementId],
+    keyColumn: { sv: 'titel', en: 'title' },
+    unknownId: 'register.match.unknownDeadlineId',
+    duplicate: 'register.match.duplicateDeadline',
   });
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { repositories } from '../../db/repositories/index.ts';
-import { matchCalls, matchEngagements } from '../../src/register/match.ts';
+import { matchCalls, matchDeadlines, matchEngagements } from '../../src/register/match.ts';
 import { createRenderPool } from '../../src/render/pool.ts';
 import { dialects, migratedStore } from '../support/databases.ts';
 
@@ -71,5 +71,25 @@ describe.each(dialects)('import matching (%s)', (dialect) => {
     ]);
     expect(plan[1]).toMatchObject({ changed: ['closes'] });
     expect(plan[3]).toMatchObject({ column: 'id', reason: 'Det finns ingen utlysning med id 77.' });
+  });
+
+  it('matches deadlines by id, or by title + engagement, comparing date and time', async () => {
+    db = await migratedStore(dialect);
+    const repos = repositories(db.store.db, () => at);
+    const e = await repos.engagements.insert({ title: 'Riga', type: 'partnership', committeeId: 'kfn', status: 'idea', createdBy: anna, createdAt: at });
+    const base = { owner: anna, channels: [], remindDays: [7], engagementId: e.id, committeeId: 'kfn', createdBy: anna, createdAt: at };
+    const report = await repos.deadlines.insert({ ...base, title: 'Slutrapport', dueDate: '2027-03-01', dueAt: '2027-03-01T15:00:00.000Z' });
+    await repos.deadlines.insert({ ...base, title: 'Budget', dueDate: '2027-04-01', dueAt: '2027-04-01T15:00:00.000Z' });
+    const text = ['id;titel;datum;samarbete', `${report.id};Slutrapport;2027-03-01;${e.id}`, `;Budget;2027-04-15;${e.id}`, `;Budget;2027-04-15;${e.id}`].join('\n');
+    const read = await pool.run('register-read', { fileName: 'f.csv', bytes: new TextEncoder().encode(text), locale: 'sv', today: '2026-12-02' });
+    expect(read.refused).toEqual([]);
+    const plan = matchDeadlines(read.rows, await repos.deadlines.listForEngagement(e.id), 'sv');
+    expect(plan.map((d) => [d.row, d.action])).toEqual([
+      [2, 'unchanged'],
+      [3, 'update'],
+      [4, 'refused'],
+    ]);
+    expect(plan[1]).toMatchObject({ changed: ['date'] });
+    expect(plan[2]).toMatchObject({ column: 'titel', reason: 'Samma titel och samarbete som rad 3.' });
   });
 });

@@ -6,4 +6,6 @@ export const register = {
   'register.match.duplicate': 'The same title and committee as row {row}.',
   'register.match.unknownCallId': 'There is no funding call with id {id}.',
   'register.match.duplicateCall': 'The same name as row {row}.',
+  'register.match.unknownDeadlineId': 'There is no deadline with id {id}.',
+  'register.match.duplicateDeadline': 'The same title and engagement as row {row}.',
 };

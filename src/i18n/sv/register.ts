@@ -8,4 +8,6 @@ export const register: Record<keyof typeof en, string> = {
   'register.match.duplicate': 'Samma titel och nämnd som rad {row}.',
   'register.match.unknownCallId': 'Det finns ingen utlysning med id {id}.',
   'register.match.duplicateCall': 'Samma namn som rad {row}.',
+  'register.match.unknownDeadlineId': 'Det finns ingen frist med id {id}.',
+  'register.match.duplicateDeadline': 'Samma titel och samarbete som rad {row}.',
 };
