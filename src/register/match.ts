@@ -1,6 +1,7 @@
 import type { EngagementFacts } from '../core/engagement.ts';
 import { translator, type Locale, type MessageKey } from '../i18n/index.ts';
 import type { DeadlineRecord, FundingCallRecord } from '../../workflows/deadlines/ports.ts';
+import type { VisitRecord } from '../../workflows/visits/ports.ts';
 import type { ReadRow, RegisterKind } from './read.ts';
 
 /*
@@ -68,6 +69,28 @@ export function matchDeadlines(rows: readonly ReadRow[], stored: readonly Deadli
     keyColumn: { sv: 'titel', en: 'title' },
     unknownId: 'register.match.unknownDeadlineId',
     duplicate: 'register.match.duplicateDeadline',
+  });
+}
+
+/** Visits: matched by id, or by engagement + first day. The lead is not compared (a person needs the directory). */
+const visitFields: Readonly<Record<string, keyof VisitRecord>> = {
+  engagement: 'engagementId',
+  direction: 'direction',
+  from: 'fromDate',
+  to: 'toDate',
+  place: 'place',
+  participants: 'participants',
+};
+
+export function matchVisits(rows: readonly ReadRow[], stored: readonly VisitRecord[], locale: Locale): RowDecision[] {
+  return matchKind(rows, stored, locale, {
+    kind: 'visits',
+    fields: visitFields,
+    rowKey: (v) => [v.engagement, v.from],
+    storedKey: (r) => [r.engagementId, r.fromDate],
+    keyColumn: { sv: 'från', en: 'from' },
+    unknownId: 'register.match.unknownVisitId',
+    duplicate: 'register.match.duplicateVisit',
   });
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { repositories } from '../../db/repositories/index.ts';
-import { matchCalls, matchDeadlines, matchEngagements } from '../../src/register/match.ts';
+import { matchCalls, matchDeadlines, matchEngagements, matchVisits } from '../../src/register/match.ts';
 import { createRenderPool } from '../../src/render/pool.ts';
 import { dialects, migratedStore } from '../support/databases.ts';
 
@@ -91,5 +91,24 @@ describe.each(dialects)('import matching (%s)', (dialect) => {
     ]);
     expect(plan[1]).toMatchObject({ changed: ['date'] });
     expect(plan[2]).toMatchObject({ column: 'titel', reason: 'Samma titel och samarbete som rad 3.' });
+  });
+
+  it('matches visits by id, or by engagement + first day, comparing the rest', async () => {
+    db = await migratedStore(dialect);
+    const repos = repositories(db.store.db, () => at);
+    const e = await repos.engagements.insert({ title: 'Riga', type: 'partnership', committeeId: 'kfn', status: 'idea', createdBy: anna, createdAt: at });
+    const may = await repos.visits.insert({ engagementId: e.id, direction: 'out', fromDate: '2027-05-03', toDate: '2027-05-07', lead: anna, participants: 4, createdBy: anna, createdAt: at });
+    const text = ['id,engagement,direction,from,to,participants', `${may.id},${e.id},out,2027-05-03,2027-05-07,4`, `,${e.id},out,2027-05-03,2027-05-07,5`, `,${e.id},in,2027-09-01,2027-09-02,`, `404,${e.id},in,2027-10-01,2027-10-02,`].join('\n');
+    const read = await pool.run('register-read', { fileName: 'v.csv', bytes: new TextEncoder().encode(text), locale: 'en', today: '2026-12-02' });
+    expect(read.refused).toEqual([]);
+    const plan = matchVisits(read.rows, await repos.visits.listForEngagement(e.id), 'en');
+    expect(plan.map((d) => [d.row, d.action])).toEqual([
+      [2, 'unchanged'],
+      [3, 'refused'],
+      [4, 'create'],
+      [5, 'refused'],
+    ]);
+    expect(plan[1]).toMatchObject({ column: 'from', reason: 'The same engagement and first day as row 2.' });
+    expect(plan[3]).toMatchObject({ column: 'id', reason: 'There is no visit with id 404.' });
   });
 });

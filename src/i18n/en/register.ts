@@ -8,4 +8,6 @@ export const register = {
   'register.match.duplicateCall': 'The same name as row {row}.',
   'register.match.unknownDeadlineId': 'There is no deadline with id {id}.',
   'register.match.duplicateDeadline': 'The same title and engagement as row {row}.',
+  'register.match.unknownVisitId': 'There is no visit with id {id}.',
+  'register.match.duplicateVisit': 'The same engagement and first day as row {row}.',
 };

@@ -10,4 +10,6 @@ export const register: Record<keyof typeof en, string> = {
   'register.match.duplicateCall': 'Samma namn som rad {row}.',
   'register.match.unknownDeadlineId': 'Det finns ingen frist med id {id}.',
   'register.match.duplicateDeadline': 'Samma titel och samarbete som rad {row}.',
+  'register.match.unknownVisitId': 'Det finns inget besök med id {id}.',
+  'register.match.duplicateVisit': 'Samma samarbete och första dag som rad {row}.',
 };
