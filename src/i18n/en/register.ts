@@ -10,4 +10,9 @@ export const register = {
   'register.match.duplicateDeadline': 'The same title and engagement as row {row}.',
   'register.match.unknownVisitId': 'There is no visit with id {id}.',
   'register.match.duplicateVisit': 'The same engagement and first day as row {row}.',
+  'register.dryRun.create': '{sheet}, row {row}: to be added',
+  'register.dryRun.update': '{sheet}, row {row}: #{id} to be changed ({columns})',
+  'register.dryRun.unchanged': '{sheet}, row {row}: #{id} unchanged',
+  'register.dryRun.refused': '{sheet}, row {row}, column {column}: {reason}',
+  'register.dryRun.summary': '{create} to add, {update} to change, {unchanged} unchanged, {refused} refused. Nothing is stored.',
 };

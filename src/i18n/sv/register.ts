@@ -12,4 +12,9 @@ export const register: Record<keyof typeof en, string> = {
   'register.match.duplicateDeadline': 'Samma titel och samarbete som rad {row}.',
   'register.match.unknownVisitId': 'Det finns inget besök med id {id}.',
   'register.match.duplicateVisit': 'Samma samarbete och första dag som rad {row}.',
+  'register.dryRun.create': '{sheet}, rad {row}: läggs till',
+  'register.dryRun.update': '{sheet}, rad {row}: #{id} ändras ({columns})',
+  'register.dryRun.unchanged': '{sheet}, rad {row}: #{id} oförändrad',
+  'register.dryRun.refused': '{sheet}, rad {row}, kolumn {column}: {reason}',
+  'register.dryRun.summary': '{create} läggs till, {update} ändras, {unchanged} oförändrade, {refused} avvisade. Inget är sparat.',
 };
