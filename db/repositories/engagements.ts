@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { actorKey, type Actor } from '../../src/core/actor.ts';
 import { toEngagementFacts } from './engagement-facts.ts';
 import type { EngagementSummary } from '../../workflows/deadlines/ports.ts';
@@ -65,20 +65,7 @@ export class KyselyEngagements implements EngagementRepository {
     return this.db
       .selectFrom('engagements')
       .$if(filter.committeeId !== undefined, (q) => q.where('committee_id', '=', filter.committeeId ?? ''))
-      .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''))
-      .$if(filter.statusNot !== undefined, (q) => q.where('status', 'not in', [...(filter.statusNot ?? [])]))
-      .$if(filter.query !== undefined, (q) => {
-        const text = (filter.query ?? '').trim();
-        const id = /^e?(\d{1,9})$/i.exec(text);
-        const like = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        return q.where((eb) =>
-          eb.or([
-            eb(eb.fn('lower', ['title']), 'like', sql<string>`${like} escape '\\'`),
-            eb(eb.fn('lower', [eb.fn.coalesce('partner', sql.lit(''))]), 'like', sql<string>`${like} escape '\\'`),
-            ...(id ? [eb('id', '=', Number(id[1]))] : []),
-          ]),
-        );
-      });
+      .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''));
   }
 
   async terminate(id: number, endDate: string, t: Termination): Promise<boolean> {

@@ -23,10 +23,6 @@ export type NewEngagement = Omit<EngagementRecord, 'id' | 'createdAt' | 'termina
 export interface EngagementFilter {
   readonly committeeId?: string;
   readonly status?: EngagementStatus;
-  /** Leave out engagements in these states (pickers offer only live ones). */
-  readonly statusNot?: readonly EngagementStatus[];
-  /** Typeahead: an id (`E250`, `250`) or words of the title or partner, case-insensitive. */
-  readonly query?: string;
 }
 
 export interface EngagementRepository {
