@@ -25,12 +25,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import { dropSchema, ensureSchema, openStore, type DialectName, type Store } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { KyselyAnnualRounds, KyselyReportSources } from '../db/repositories/reporting.ts';
 import type { Database } from '../db/schema.ts';
 import { engagementTypes } from '../src/core/command.ts';
 import { silentLogger } from '../src/core/logger.ts';
 import type { RenderPool } from '../src/render/pool.ts';
-import { buildAnnualReport } from '../workflows/reporting/document/model.ts';
 import { count, markdownTable, median, ms, ratio, textTable } from './stats.ts';
 
 export const reportSizes = [
@@ -187,12 +185,19 @@ export async function seed(db: Kysely<Database>, engagements: number, events: nu
 
 const committees = Array.from({ length: COMMITTEES }, (_, i) => ({ id: `n${i}`, name: `Nämnd ${i + 1}` }));
 
-/** What `annual <year>` does after parsing: read and build here, render in the app's worker pool. */
+/** What `annual <year>` does after parsing: the app's worker pool reads the year, builds and renders the report. */
 async function buildOnce(store: Store, renderer: RenderPool): Promise<number> {
-  const sources = await new KyselyReportSources(store.db).forPeriod(reportPeriod(`${YEAR}-01-01`, `${YEAR}-12-31`, 'Europe/Stockholm'));
-  const rounds = await new KyselyAnnualRounds(store.db, () => new Date().toISOString()).listForYear(YEAR);
-  const report = buildAnnualReport({ municipality: 'Bänkkommun', year: YEAR, compiledOn: `${YEAR + 1}-01-20`, committees, sources, rounds });
-  const files = await renderer.run('annual-report', { report, locale: 'sv', zone: 'Europe/Stockholm' });
+  if (!store.location) throw new Error('the benchmark needs a database a render thread can open');
+  const query = {
+    municipality: 'Bänkkommun',
+    year: YEAR,
+    compiledOn: `${YEAR + 1}-01-20`,
+    committees,
+    period: reportPeriod(`${YEAR}-01-01`, `${YEAR}-12-31`, 'Europe/Stockholm'),
+    locale: 'sv' as const,
+    zone: 'Europe/Stockholm',
+  };
+  const { files } = await renderer.run('annual-report', { query, store: store.location });
   return files[0]?.data.byteLength ?? 0;
 }
 

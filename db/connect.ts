@@ -30,17 +30,23 @@ export interface StoreOptions {
   /** PostgreSQL only: a schema to use (see `ensureSchema`), so tests can share one database. */
   readonly schema?: string;
   readonly poolSize?: number;
+  /**
+   * A connection that can only read (a render thread's): SQLite opens the file read-only, and
+   * PostgreSQL refuses writes in every transaction on it.
+   */
+  readonly readOnly?: boolean;
 }
 
 /** `sqlite:<path>` (or `sqlite::memory:`) or `postgres://…`. */
 export function openStore(url: string, options: StoreOptions = {}): Store {
-  if (url.startsWith('sqlite:')) return openSqlite(url);
+  if (url.startsWith('sqlite:')) return openSqlite(url, options.readOnly === true);
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options);
   throw new Error(`DATABASE_URL must start with sqlite: or postgres://, got ${url}`);
 }
 
-function openSqlite(url: string): Store {
+function openSqlite(url: string, readOnly: boolean): Store {
   const path = url.slice('sqlite:'.length);
+  if (readOnly) return sqliteStore(new SqliteDatabase(path, { readonly: true, fileMustExist: true, timeout: 5000 }), url, path);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SqliteDatabase(path);
   sqlite.pragma('journal_mode = WAL');
@@ -50,6 +56,10 @@ function openSqlite(url: string): Store {
   // INSERT OR REPLACE would rewrite a recorded decision past its append-only triggers.
   sqlite.pragma('recursive_triggers = ON');
   sqlite.pragma('synchronous = NORMAL');
+  return sqliteStore(sqlite, url, path);
+}
+
+function sqliteStore(sqlite: SqliteDatabase.Database, url: string, path: string): Store {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
@@ -83,12 +93,13 @@ function withStatementCache(sqlite: SqliteDatabase.Database, limit = 500): Sqlit
 function openPostgres(url: string, options: StoreOptions): Store {
   const schema = options.schema;
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const sessionSettings = [...(schema ? [`-c search_path=${schema}`] : []), ...(options.readOnly ? ['-c default_transaction_read_only=on'] : [])];
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     // A database that does not answer fails the start (and a request) instead of hanging it.
     connectionTimeoutMillis: 10_000,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    ...(sessionSettings.length ? { options: sessionSettings.join(' ') } : {}),
   });
   const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   const safe = url.replace(/\/\/([^:@/]+)(:[^@/]*)?@/, '//$1@');

@@ -7,6 +7,7 @@ import { registerDeadlines } from '../workflows/deadlines/register.ts';
 import { registerEngagements } from '../workflows/engagements/register.ts';
 import { registerMyWork } from '../workflows/my-work/register.ts';
 import { registerReporting } from '../workflows/reporting/register.ts';
+import { readAnnualFacts } from '../workflows/reporting/document/facts.ts';
 import { registerVisits } from '../workflows/visits/register.ts';
 import { parseCommand, readCommandForm, registerHelp } from './commands/index.ts';
 import type { Config } from './config/schema.ts';
@@ -65,7 +66,8 @@ export function wireCore(options: CoreOptions): Core {
   const deps = { router, uow, settings, posted: outbox };
   const { renderer } = options;
   const reporting = registerReporting(deps, reportingSettings(config, options.publicBaseUrl), {
-    annualReportFiles: (job) => renderer.run('annual-report', job),
+    annualReport: async (query) =>
+      renderer.run('annual-report', store.location ? { query, store: store.location } : { query, facts: await readAnnualFacts(uow.read, query) }),
   });
   const modules = [
     deadlines,

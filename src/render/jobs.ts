@@ -1,17 +1,34 @@
 import { decisionsCsv } from '../../workflows/approvals/export.ts';
 import type { DecisionsCsvJob } from '../../workflows/approvals/ports.ts';
 import { reportFiles } from '../../workflows/reporting/document/index.ts';
-import type { AnnualReportJob } from '../../workflows/reporting/ports.ts';
-import type { FileAttachment } from '../core/reply.ts';
+import type { StoreLocation } from '../../db/connect.ts';
+import { annualReportOf, readAnnualFacts, type AnnualFacts } from '../../workflows/reporting/document/facts.ts';
+import type { AnnualReportQuery, RenderedAnnualReport } from '../../workflows/reporting/ports.ts';
 import { translator } from '../i18n/index.ts';
 import { readRegister, type RegisterReadJob } from '../register/read.ts';
+import { readerAt } from './stores.ts';
 
 /**
- * Everything rendered off the event loop, by name. Each job is a pure function of plain data (no
- * database, no platform), so a worker thread can run it from a structured clone of its input.
+ * The annual report: the thread reads the year from its own read-only connection to `store`, or,
+ * for an in-memory database no other connection can see, is given the facts read by the bot.
+ */
+export type AnnualReportJob = { readonly query: AnnualReportQuery } & ({ readonly store: StoreLocation } | { readonly facts: AnnualFacts });
+
+async function annualReport(job: AnnualReportJob): Promise<RenderedAnnualReport> {
+  const { query } = job;
+  const facts = 'store' in job ? await readAnnualFacts(readerAt(job.store), query) : job.facts;
+  const report = annualReportOf(query, facts);
+  const files = await reportFiles(report, { t: translator(query.locale), locale: query.locale, zone: query.zone });
+  return { year: report.year, totals: report.totals, files };
+}
+
+/**
+ * Everything rendered off the event loop, by name. Each job is given plain data (no platform
+ * objects), so a worker thread can run it from a structured clone of its input; the annual report
+ * alone reads the database, over the thread's own read-only connection.
  */
 export const renderJobs = {
-  'annual-report': ({ report, locale, zone }: AnnualReportJob): Promise<FileAttachment[]> => reportFiles(report, { t: translator(locale), locale, zone }),
+  'annual-report': annualReport,
   'decisions-csv': (job: DecisionsCsvJob): Uint8Array => decisionsCsv(job),
   'register-read': (job: RegisterReadJob) => readRegister(job),
 };

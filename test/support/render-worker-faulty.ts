@@ -9,7 +9,7 @@ import type { RenderTask } from '../../src/render/jobs.ts';
 
 export default function faultyRenderTask(task: RenderTask): unknown {
   if (task.name === 'annual-report') {
-    const { year } = (task as RenderTask<'annual-report'>).input.report;
+    const { year } = (task as RenderTask<'annual-report'>).input.query;
     if (year === 2013) throw new Error('the renderer broke');
     if (year === 2014) for (;;);
     if (year === 2015) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1_500);

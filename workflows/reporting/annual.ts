@@ -13,7 +13,6 @@ import { committeeById, requireCommittee, type MunicipalitySettings } from '../.
 import { localDate } from '../../src/calendar/index.ts';
 import { translator } from '../../src/i18n/index.ts';
 import * as cards from './cards.ts';
-import { buildAnnualReport } from './document/model.ts';
 import type { ReportingRepos, ReportingSettings, ReportRenderer } from './ports.ts';
 import { annualSchedule, reportPeriod } from './rules.ts';
 
@@ -39,28 +38,26 @@ export class AnnualService {
   }
 
   /**
-   * `annual <year> [committee=…]`: the report as .docx and .md. The facts are read here; the
-   * documents are rendered off the event loop, and the person is told at once that they come.
+   * `annual <year> [committee=…]`: the report as .docx and .md. The person is told at once that it
+   * comes; reading the year, building the report and rendering it all happen off the event loop.
    */
   async report(args: ResolvedArgs<'annual'>, ctx: RequestContext): Promise<Reply> {
     if (args.committee !== undefined) requireCommittee(this.settings, args.committee);
     const today = localDate(ctx.now, this.settings.timeZone);
     if (args.year > Number(today.slice(0, 4))) throw new BotFailure({ code: 'reporting.error.futureYear', params: { year: args.year } });
-    const sources = await this.uow.read.reportSources.forPeriod(reportPeriod(`${args.year}-01-01`, `${args.year}-12-31`, this.settings.timeZone), args.committee);
-    const rounds = await this.uow.read.annualRounds.listForYear(args.year);
-    const report = buildAnnualReport({
-      municipality: this.settings.name,
-      year: args.year,
-      compiledOn: today,
-      committees: this.settings.committees.map((k) => ({ id: k.id, name: k.name })),
-      ...(args.committee !== undefined ? { onlyCommittee: args.committee } : {}),
-      sources,
-      rounds,
-    });
     const c = { t: ctx.t, locale: ctx.locale, zone: this.settings.timeZone };
     const result = this.renderer
-      .annualReportFiles({ report, locale: ctx.locale, zone: this.settings.timeZone })
-      .then((files): SettledReply => ({ kind: 'file', card: cards.reportReadyCard(report, c), files }));
+      .annualReport({
+        municipality: this.settings.name,
+        year: args.year,
+        compiledOn: today,
+        committees: this.settings.committees.map((k) => ({ id: k.id, name: k.name })),
+        ...(args.committee !== undefined ? { onlyCommittee: args.committee } : {}),
+        period: reportPeriod(`${args.year}-01-01`, `${args.year}-12-31`, this.settings.timeZone),
+        locale: ctx.locale,
+        zone: this.settings.timeZone,
+      })
+      .then((rendered): SettledReply => ({ kind: 'file', card: cards.reportReadyCard(rendered, c), files: rendered.files }));
     return { kind: 'pending', notice: cards.reportPreparingCard(args.year, c), result };
   }
 

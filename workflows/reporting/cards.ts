@@ -108,7 +108,7 @@ export function statusCard(year: number, committees: readonly { id: string; name
 }
 
 /** The files themselves are not named: each platform shows them (Slack's uploads, Teams' download links). */
-export function reportReadyCard(report: AnnualReport, c: CardContext): Card {
+export function reportReadyCard(report: Pick<AnnualReport, 'year' | 'totals'>, c: CardContext): Card {
   const totals = report.totals;
   const text = c.t('reporting.ready', { year: report.year, engagements: totals.engagements, visits: totals.visitsOut + totals.visitsIn, applications: totals.applications });
   return {

@@ -153,14 +153,29 @@ export interface ReportingRepos {
   readonly outbox: OutboxWriter;
 }
 
-/** What the annual report's renderer is given: plain data, so it can run in a worker thread. */
-export interface AnnualReportJob {
-  readonly report: AnnualReport;
+/**
+ * What `annual <year>` asks for: plain data, so a worker thread can read the year from its own
+ * connection, build the report and render it, and the event loop does none of that work.
+ */
+export interface AnnualReportQuery {
+  readonly municipality: string;
+  readonly year: number;
+  readonly compiledOn: LocalDate;
+  readonly committees: readonly { readonly id: string; readonly name: string }[];
+  readonly onlyCommittee?: string;
+  readonly period: ReportPeriod;
   readonly locale: Locale;
   readonly zone: string;
 }
 
-/** Renders documents off the event loop; rejects with a BotFailure when rendering fails or times out. */
+/** The documents, and the figures the "report ready" card shows. */
+export interface RenderedAnnualReport {
+  readonly year: number;
+  readonly totals: AnnualReport['totals'];
+  readonly files: FileAttachment[];
+}
+
+/** Reads, builds and renders off the event loop; rejects with a BotFailure when that fails or times out. */
 export interface ReportRenderer {
-  annualReportFiles(job: AnnualReportJob): Promise<FileAttachment[]>;
+  annualReport(query: AnnualReportQuery): Promise<RenderedAnnualReport>;
 }
