@@ -122,7 +122,8 @@ describe.each(dialects)('Slack: asking the board for approval to apply (%s)', (d
 
     // The records register gets the period's decisions as a file Swedish Excel opens.
     await command('beslut export 2026-11-01 2026-11-30');
-    const upload = await h.slack.waitFor('upload');
+    // Rendered in a worker thread, which starts on first use: allow for a loaded machine.
+    const upload = await h.slack.waitFor('upload', undefined, 15_000);
     const file = upload.body.body as { size: number; text: string };
     expect((await h.slack.waitFor('files.getUploadURLExternal')).body.filename).toBe('beslut-2026-11-01-2026-11-30.csv');
     expect(file.text).toBe(

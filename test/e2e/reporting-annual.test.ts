@@ -68,7 +68,8 @@ describe.each(dialects)('annual reporting end to end (%s)', (dialect) => {
 
     const asked = await post(events(), slashCommand({ text: 'årsrapport 2016', responseUrl: h.slack.responseUrl('r'), teamId: SLACK_TEAM, channelId: 'C0INTL', userId: 'U0COORD' }, sign));
     expect(asked.status).toBe(200);
-    const complete = await h.slack.waitFor('files.completeUploadExternal');
+    // Rendered in a worker thread, which starts on first use: allow for a loaded machine.
+    const complete = await h.slack.waitFor('files.completeUploadExternal', undefined, 15_000);
     expect(JSON.stringify(complete.body)).toContain('arsrapport-2016.docx');
     const names = h.slack.calls('files.getUploadURLExternal').map((c) => String(c.body.filename));
     expect(names.sort()).toEqual(['arsrapport-2016-tidslinje.png', 'arsrapport-2016.docx', 'arsrapport-2016.md']);
