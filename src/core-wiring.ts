@@ -6,6 +6,7 @@ import { registerApprovals } from '../workflows/approvals/register.ts';
 import { registerDeadlines } from '../workflows/deadlines/register.ts';
 import { registerEngagements } from '../workflows/engagements/register.ts';
 import { registerMyWork } from '../workflows/my-work/register.ts';
+import { registerRegister } from '../workflows/register/register.ts';
 import { registerReporting } from '../workflows/reporting/register.ts';
 import { readAnnualFacts } from '../workflows/reporting/document/facts.ts';
 import { registerVisits } from '../workflows/visits/register.ts';
@@ -79,6 +80,7 @@ export function wireCore(options: CoreOptions): Core {
     reporting,
     registerMyWork(router, settings),
   ];
+  registerRegister(deps, { registerXlsx: (job) => renderer.run('register-xlsx', job) });
 
   const allowAll = options.configSource === undefined;
   const bot = new Bot({

@@ -169,6 +169,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   }),
   row('calendar', 'calendar', 'kalender', { keys: [committeeKey] }),
   row('mine', 'mine', 'mitt'),
+  row('register.export', 'export', 'exportera'),
 ];
 
 export function specFor(name: CommandName): CommandSpec {

@@ -33,6 +33,7 @@ export const commandNames = [
   'annual',
   'calendar',
   'mine',
+  'register.export',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 
@@ -116,6 +117,7 @@ export interface CommandArgs {
   annual: { year: number; committee?: string };
   calendar: { committee?: string };
   mine: Record<string, never>;
+  'register.export': Record<string, never>;
 }
 
 /** Args with every PersonRef replaced by the Actor it names. */

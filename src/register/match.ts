@@ -33,6 +33,7 @@ const same = (a: unknown, b: unknown): boolean => String(a ?? '').toLowerCase() 
 export function matchEngagements(rows: readonly ReadRow[], stored: readonly EngagementFacts[], locale: Locale): RowDecision[] {
   return matchKind(rows, stored, locale, {
     kind: 'engagements',
+    letter: 'E',
     fields: engagementFields,
     rowKey: (v) => [v.title, v.committee],
     storedKey: (e) => [e.title, e.committeeId],
@@ -48,6 +49,7 @@ const callFields: Readonly<Record<string, keyof FundingCallRecord>> = { name: 'n
 export function matchCalls(rows: readonly ReadRow[], stored: readonly FundingCallRecord[], locale: Locale): RowDecision[] {
   return matchKind(rows, stored, locale, {
     kind: 'calls',
+    letter: 'C',
     fields: callFields,
     rowKey: (v) => [v.name],
     storedKey: (c) => [c.name],
@@ -63,6 +65,7 @@ const deadlineFields: Readonly<Record<string, keyof DeadlineRecord>> = { title: 
 export function matchDeadlines(rows: readonly ReadRow[], stored: readonly DeadlineRecord[], locale: Locale): RowDecision[] {
   return matchKind(rows, stored, locale, {
     kind: 'deadlines',
+    letter: 'D',
     fields: deadlineFields,
     rowKey: (v) => [v.title, v.engagement],
     storedKey: (d) => [d.title, d.engagementId],
@@ -85,6 +88,7 @@ const visitFields: Readonly<Record<string, keyof VisitRecord>> = {
 export function matchVisits(rows: readonly ReadRow[], stored: readonly VisitRecord[], locale: Locale): RowDecision[] {
   return matchKind(rows, stored, locale, {
     kind: 'visits',
+    letter: 'V',
     fields: visitFields,
     rowKey: (v) => [v.engagement, v.from],
     storedKey: (r) => [r.engagementId, r.fromDate],
@@ -96,6 +100,8 @@ export function matchVisits(rows: readonly ReadRow[], stored: readonly VisitReco
 
 interface KindMatch<S extends { readonly id: number }> {
   readonly kind: RegisterKind;
+  /** The letter its ids are shown with: E12, C3, D7, V4. */
+  readonly letter: string;
   readonly fields: Readonly<Record<string, keyof S>>;
   readonly rowKey: (values: Readonly<Record<string, unknown>>) => unknown[];
   readonly storedKey: (record: S) => unknown[];
@@ -118,7 +124,9 @@ function matchKind<S extends { readonly id: number }>(rows: readonly ReadRow[], 
       seen.set(rowKey, r.row);
       let match: S | undefined;
       if (v.id !== undefined) {
-        const id = Number(String(v.id).replace(/^#/, ''));
+        // As the cards and the export show it (E12, C3, D7, V4), or the bare number.
+        const shown = /^(?:#|([A-Za-z]))?(\d+)$/.exec(String(v.id).trim());
+        const id = shown && (shown[1] === undefined || shown[1].toUpperCase() === m.letter) ? Number(shown[2]) : NaN;
         match = Number.isInteger(id) ? stored.find((e) => e.id === id) : undefined;
         if (!match) return { action: 'refused', row: r.row, column: 'id', reason: t(m.unknownId, { id: String(v.id) }) };
       } else {

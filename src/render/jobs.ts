@@ -4,8 +4,10 @@ import { reportFiles } from '../../workflows/reporting/document/index.ts';
 import type { StoreLocation } from '../../db/connect.ts';
 import { annualReportOf, readAnnualFacts, type AnnualFacts } from '../../workflows/reporting/document/facts.ts';
 import type { AnnualReportQuery, RenderedAnnualReport } from '../../workflows/reporting/ports.ts';
-import { translator } from '../i18n/index.ts';
+import { translator, type Locale } from '../i18n/index.ts';
 import { readRegister, type RegisterReadJob } from '../register/read.ts';
+import { writeRegister } from '../register/write.ts';
+import type { RegisterSnapshot } from '../../workflows/register/ports.ts';
 import { readerAt } from './stores.ts';
 
 /**
@@ -31,6 +33,7 @@ export const renderJobs = {
   'annual-report': annualReport,
   'decisions-csv': (job: DecisionsCsvJob): Uint8Array => decisionsCsv(job),
   'register-read': (job: RegisterReadJob) => readRegister(job),
+  'register-xlsx': (job: { snapshot: RegisterSnapshot; locale: Locale }) => writeRegister(job.snapshot, job.locale),
 };
 
 export type RenderJobs = typeof renderJobs;

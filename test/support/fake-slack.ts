@@ -286,7 +286,7 @@ async function parseBody(req: IncomingMessage): Promise<Record<string, unknown>>
     for (const [key, value] of form.entries()) {
       if (typeof value === 'string') out[key] = value;
       else {
-        out[key] = { filename: value.name, size: value.size, text: await value.text() };
+        out[key] = { filename: value.name, size: value.size, text: await value.text(), bytes: new Uint8Array(await value.arrayBuffer()) };
         out.size = Number(out.size) + value.size;
       }
     }

@@ -162,4 +162,8 @@ export const commands = {
   'help.mine.usage': 'mine',
   'help.mine.example': 'mine',
   'help.mine.description': 'Your open deadlines, visit reports you owe and decisions waiting for you. In Slack the Home tab shows the same.',
+  'help.register.export.summary': 'Exports the whole register as an Excel workbook.',
+  'help.register.export.usage': 'export',
+  'help.register.export.example': 'export',
+  'help.register.export.description': 'One sheet each for engagements, funding calls, open deadlines and visits, with the columns the import reads, so the file can be edited and imported again.',
 } as const;

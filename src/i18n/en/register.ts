@@ -15,4 +15,9 @@ export const register = {
   'register.dryRun.unchanged': '{sheet}, row {row}: #{id} unchanged',
   'register.dryRun.refused': '{sheet}, row {row}, column {column}: {reason}',
   'register.dryRun.summary': '{create} to add, {update} to change, {unchanged} unchanged, {refused} refused. Nothing is stored.',
+  'register.export.title': 'The register as a spreadsheet',
+  'register.export.text': 'Engagements: {engagements} · Funding calls: {calls} · Open deadlines: {deadlines} · Visits: {visits}. One sheet per kind; the file can be edited and imported again.',
+  'register.export.file': 'register-{date}.xlsx',
+  'register.export.yes': 'yes',
+  'register.export.no': 'no',
 };

@@ -164,4 +164,8 @@ export const commands: Record<keyof typeof en, string> = {
   'help.mine.usage': 'mitt',
   'help.mine.example': 'mitt',
   'help.mine.description': 'Dina öppna frister, reserapporter att lämna och beslut som väntar på dig. I Slack visas samma sak under fliken Hem.',
+  'help.register.export.summary': 'Exporterar hela registret som en Excel-arbetsbok.',
+  'help.register.export.usage': 'exportera',
+  'help.register.export.example': 'exportera',
+  'help.register.export.description': 'Ett blad vardera för samarbeten, utlysningar, öppna frister och besök, med de kolumner importen läser, så att filen kan ändras och importeras igen.',
 };

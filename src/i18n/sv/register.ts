@@ -17,4 +17,9 @@ export const register: Record<keyof typeof en, string> = {
   'register.dryRun.unchanged': '{sheet}, rad {row}: #{id} oförändrad',
   'register.dryRun.refused': '{sheet}, rad {row}, kolumn {column}: {reason}',
   'register.dryRun.summary': '{create} läggs till, {update} ändras, {unchanged} oförändrade, {refused} avvisade. Inget är sparat.',
+  'register.export.title': 'Registret som kalkylblad',
+  'register.export.text': 'Samarbeten: {engagements} · Utlysningar: {calls} · Öppna frister: {deadlines} · Besök: {visits}. Ett blad per slag; filen kan ändras och importeras igen.',
+  'register.export.file': 'register-{date}.xlsx',
+  'register.export.yes': 'ja',
+  'register.export.no': 'nej',
 };
