@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-visits.ts';
 import * as m0004 from './migrations/0004-reporting.ts';
 import * as m0005 from './migrations/0005-files.ts';
 import * as m0006 from './migrations/0006-request-guards.ts';
+import * as m0007 from './migrations/0007-register-imports.ts';
 
 /** Migrations are listed in code, so they work the same under tsx, vitest and a bundle. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-reporting': m0004,
   '0005-files': m0005,
   '0006-request-guards': m0006,
+  '0007-register-imports': m0007,
 };
 
 /** In the order they run. */

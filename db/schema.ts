@@ -20,6 +20,19 @@ export interface FoundationTables {
   conversations: ConversationTable;
   files: FileTable;
   seen_requests: SeenRequestTable;
+  register_imports: RegisterImportTable;
+}
+
+/** An import read and shown as a dry run, waiting for the coordinator (pending, applied, cancelled). */
+export interface RegisterImportTable {
+  id: Generated<number>;
+  file_name: string;
+  rows_json: string;
+  status: string;
+  requested_by_key: string;
+  created_at: string;
+  closed_by_key: string | null;
+  closed_at: string | null;
 }
 
 /** Signed platform requests already carried out, kept for the replay window (see request-guard). */

@@ -15,7 +15,7 @@ import type { Config } from './config/schema.ts';
 import { governanceSettings } from './config/settings-governance.ts';
 import { reportingSettings } from './config/settings-reporting.ts';
 import { visitsSettings } from './config/settings-visits.ts';
-import { municipalitySettings } from './config/settings.ts';
+import { isCoordinator, municipalitySettings } from './config/settings.ts';
 import type { Platform } from './core/actor.ts';
 import { Bot } from './core/bot.ts';
 import { toInstant, type Clock } from './core/clock.ts';
@@ -59,6 +59,7 @@ export function wireCore(options: CoreOptions): Core {
   const uow = unitOfWork(store.db, now);
   const outbox = new KyselyOutboxStore(store.db, store.dialect);
   const settings = municipalitySettings(config);
+  const directory = new KyselyDirectory(store.db, now);
 
   const router = new Router();
   registerHelp(router);
@@ -80,14 +81,22 @@ export function wireCore(options: CoreOptions): Core {
     reporting,
     registerMyWork(router, settings),
   ];
-  registerRegister(deps, { registerXlsx: (job) => renderer.run('register-xlsx', job) });
+  registerRegister(
+    deps,
+    {
+      registerXlsx: (job) => renderer.run('register-xlsx', job),
+      registerTemplate: (job) => renderer.run('register-template', job),
+      readRegister: (job) => renderer.run('register-read', job),
+    },
+    { directory, isCoordinator: (actor) => isCoordinator(config, actor) },
+  );
 
   const allowAll = options.configSource === undefined;
   const bot = new Bot({
     router,
     parse: (text, today) => parseCommand(text, today, settings.locale),
     readForm: (command, values, today) => readCommandForm(command, values, today, settings.locale),
-    directory: new KyselyDirectory(store.db, now),
+    directory,
     clock,
     log,
     settings: {

@@ -51,6 +51,12 @@ export function viewRequest(body: ViewSubmitAction, origin: FormOrigin): Incomin
   return request(actor(teamIdOf(body) ?? '', body.user.id, body.user.name), origin.channelId);
 }
 
+/** A message in the person's direct messages with the bot (a file shared there). */
+export function directMessageRequest(teamId: string, userId: string, channelId: string): IncomingRequest {
+  const who = actor(teamId, userId, undefined);
+  return { actor: who, conversation: conversation(who.tenantId, channelId), isDirect: true };
+}
+
 export function homeRequest(teamId: string, userId: string): IncomingRequest {
   return request(actor(teamId, userId, undefined), undefined);
 }

@@ -1,8 +1,11 @@
 import type { App } from '@slack/bolt';
 import { textCard } from '../../src/core/card.ts';
-import type { ListenerDeps } from './answering.ts';
+import { answering, type ListenerDeps } from './answering.ts';
+import type { ReplyRoute } from './replies.ts';
+import { MAX_FILE_BYTES } from '../../src/core/bot.ts';
+import { errorReply } from '../../src/core/reply.ts';
 import { answerCommand } from './commands.ts';
-import { homeRequest, teamIdOf } from './incoming.ts';
+import { directMessageRequest, homeRequest, teamIdOf } from './incoming.ts';
 import { registerButtons, registerForms } from './interactions.ts';
 import { renderCard } from './render.ts';
 import { tenantGuard } from './tenant-guard.ts';
@@ -22,6 +25,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerButtons(app, deps);
   registerForms(app, deps);
   registerHome(app, deps);
+  registerFiles(app, deps);
   app.error(async (err) => {
     deps.log.error({ err }, 'slack listener failed');
   });
@@ -43,5 +47,32 @@ function registerHome(app: App, deps: ListenerDeps): void {
     if (reply.kind === 'form') return;
     const card = reply.kind === 'card' || reply.kind === 'file' ? reply.card : reply.kind === 'pending' ? reply.notice : textCard(deps.bot.errorText(reply.error), 'error');
     await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: renderCard(card, deps.bot.t).blocks } });
+  });
+}
+
+/**
+ * A file shared with the bot in its direct messages (`message.im`, subtype file_share) is a
+ * register to import: downloaded with the bot token (files:read), then read as a dry run. Bolt
+ * acknowledges the event at once; the answer is a message in the same DM.
+ */
+function registerFiles(app: App, deps: ListenerDeps): void {
+  app.event('message', async ({ event, body, client }) => {
+    if (event.channel_type !== 'im' || event.subtype !== 'file_share' || !event.files?.length) return;
+    const route: ReplyRoute = { client, userId: event.user, channelId: event.channel };
+    await answering(deps, route, async () => {
+      const request = directMessageRequest(teamIdOf(body) ?? '', event.user, event.channel);
+      for (const file of event.files ?? []) {
+        const name = file.name ?? file.title ?? 'file';
+        const url = file.url_private_download ?? file.url_private;
+        if ((file.size ?? 0) > MAX_FILE_BYTES || !url) {
+          await deps.replies.deliver(errorReply({ code: 'error.fileTooLarge', params: { file: name, mb: MAX_FILE_BYTES / 1_000_000 } }), route);
+          continue;
+        }
+        const response = await fetch(url, { headers: { authorization: `Bearer ${client.token ?? ''}` } });
+        if (!response.ok) throw new Error(`downloading a shared file failed: HTTP ${response.status}`);
+        const reply = await deps.bot.handleFile({ name, bytes: new Uint8Array(await response.arrayBuffer()) }, request);
+        await deps.replies.deliver(reply, route);
+      }
+    });
   });
 }

@@ -1,5 +1,5 @@
 import { ActivityTypes, TurnContext, type CloudAdapter } from 'botbuilder';
-import type { Bot } from '../../src/core/bot.ts';
+import { MAX_FILE_BYTES, type Bot } from '../../src/core/bot.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import type { ConversationStore } from '../../src/core/ports.ts';
 import { botWasAdded, commandText, isPersonal, isUninstall, requestOf, storedConversationOf, tenantOf } from './activity.ts';
@@ -46,7 +46,10 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
           await answerSubmitFallback(ctx, tenant, deps, submitted, email);
           return;
         }
-        const reply = await bot.handleText(commandText(activity), requestOf(activity, tenant, email));
+        const file = isPersonal(activity) ? sharedFileOf(activity) : undefined;
+        const reply = file
+          ? await bot.handleFile(await download(file), requestOf(activity, tenant, email))
+          : await bot.handleText(commandText(activity), requestOf(activity, tenant, email));
         await ctx.sendActivity(replyActivity(keptPersonal(await linkFiles(reply, deps.linkFile, bot), isPersonal(activity), bot), bot));
         if (reply.kind === 'pending') answerLater(ctx, reply.result, deps);
         return;
@@ -63,6 +66,24 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
         return;
     }
   };
+}
+
+/** A file attached in the personal chat (the manifest's supportsFiles): Teams gives a download address. */
+const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+
+function sharedFileOf(activity: TurnContext['activity']): { name: string; url: string } | undefined {
+  const attachment = (activity.attachments ?? []).find((a) => a.contentType === FILE_DOWNLOAD_INFO);
+  const url = (attachment?.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
+  return attachment && typeof url === 'string' ? { name: attachment.name ?? 'file', url } : undefined;
+}
+
+/** The download address is pre-authorized and short-lived; it is fetched once, at once. */
+async function download(file: { name: string; url: string }): Promise<{ name: string; bytes: Uint8Array }> {
+  const response = await fetch(file.url);
+  if (!response.ok) throw new Error(`downloading an attached file failed: HTTP ${response.status}`);
+  const length = Number(response.headers.get('content-length') ?? 0);
+  if (length > MAX_FILE_BYTES) return { name: file.name, bytes: new Uint8Array(MAX_FILE_BYTES + 1) };
+  return { name: file.name, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
 /**

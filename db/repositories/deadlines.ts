@@ -4,6 +4,7 @@ import type {
   DeadlineRecord,
   DeadlineRepository,
   FundingCallRecord,
+  FundingCallPatch,
   FundingCallRepository,
   NewDeadline,
   OpenDeadlineFilter,
@@ -139,6 +140,21 @@ export class KyselyFundingCalls implements FundingCallRepository {
   async list(): Promise<FundingCallRecord[]> {
     const rows = await this.db.selectFrom('funding_calls').selectAll().orderBy('id').execute();
     return rows.map(toCall);
+  }
+
+  async update(id: number, patch: FundingCallPatch): Promise<void> {
+    await this.db
+      .updateTable('funding_calls')
+      .set({
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.opens !== undefined ? { opens_md: patch.opens } : {}),
+        ...(patch.closes !== undefined ? { closes_md: patch.closes } : {}),
+        ...('funder' in patch ? { funder: patch.funder ?? null } : {}),
+        ...('url' in patch ? { url: patch.url ?? null } : {}),
+        ...(patch.yearly !== undefined ? { yearly: patch.yearly ? 1 : 0 } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
   }
 }
 

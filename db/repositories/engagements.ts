@@ -6,6 +6,7 @@ import type {
   EngagementApplication,
   EngagementDecision,
   EngagementFilter,
+  EngagementPatch,
   EngagementRecord,
   EngagementRepository,
   NewEngagement,
@@ -66,6 +67,25 @@ export class KyselyEngagements implements EngagementRepository {
       .selectFrom('engagements')
       .$if(filter.committeeId !== undefined, (q) => q.where('committee_id', '=', filter.committeeId ?? ''))
       .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''));
+  }
+
+  /** A correction of the register (an import): only the fields given change. */
+  async update(id: number, patch: EngagementPatch, at: string): Promise<void> {
+    await this.db
+      .updateTable('engagements')
+      .set({
+        ...(patch.title !== undefined ? { title: patch.title } : {}),
+        ...(patch.type !== undefined ? { type: patch.type } : {}),
+        ...(patch.committeeId !== undefined ? { committee_id: patch.committeeId } : {}),
+        ...('partner' in patch ? { partner: patch.partner ?? null } : {}),
+        ...('country' in patch ? { country: patch.country ?? null } : {}),
+        ...('funder' in patch ? { funder: patch.funder ?? null } : {}),
+        ...('startDate' in patch ? { start_date: patch.startDate ?? null } : {}),
+        ...('endDate' in patch ? { end_date: patch.endDate ?? null } : {}),
+        updated_at: at,
+      })
+      .where('id', '=', id)
+      .execute();
   }
 
   async terminate(id: number, endDate: string, t: Termination): Promise<boolean> {

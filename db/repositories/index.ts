@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import type { UnitOfWork } from '../../src/core/ports.ts';
 import type { Database } from '../schema.ts';
@@ -5,6 +6,7 @@ import { outboxSignal } from '../outbox-signal.ts';
 import { KyselyDeadlines, KyselyFundingCalls } from './deadlines.ts';
 import { KyselyEngagements } from './engagements.ts';
 import { KyselyOutboxWriter } from './outbox.ts';
+import { KyselyRegisterImports } from './register-imports.ts';
 import { approvalsRepositories } from './approvals.ts';
 import { reportingRepositories } from './reporting.ts';
 import { visitsRepositories } from './visits.ts';
@@ -14,6 +16,7 @@ export interface FoundationRepositories {
   readonly engagements: KyselyEngagements;
   readonly deadlines: KyselyDeadlines;
   readonly calls: KyselyFundingCalls;
+  readonly registerImports: KyselyRegisterImports;
   readonly outbox: KyselyOutboxWriter;
 }
 
@@ -27,6 +30,7 @@ export function repositories(db: Kysely<Database>, now: () => string, onEnqueue?
     engagements: new KyselyEngagements(db),
     deadlines: new KyselyDeadlines(db),
     calls: new KyselyFundingCalls(db),
+    registerImports: new KyselyRegisterImports(db),
     outbox: new KyselyOutboxWriter(db, now, onEnqueue),
     ...approvalsRepositories(db, now),
     ...visitsRepositories(db, now),
@@ -41,19 +45,36 @@ export function repositories(db: Kysely<Database>, now: () => string, onEnqueue?
  */
 export function unitOfWork(db: Kysely<Database>, now: () => string): UnitOfWork<Repositories> {
   const signal = outboxSignal(db);
+  const base = repositories(db, now, () => signal.changed());
+  /** The transaction an `atomically` block runs in: `run` and `read` inside it join it. */
+  const current = new AsyncLocalStorage<{ repos: Repositories; enqueued: boolean }>();
+  const transaction = async <T>(work: (tx: { repos: Repositories; enqueued: boolean }) => Promise<T>): Promise<T> => {
+    let tx: { repos: Repositories; enqueued: boolean } | undefined;
+    const result = await db.transaction().execute((trx) => {
+      const opened: { repos: Repositories; enqueued: boolean } = {
+        enqueued: false,
+        repos: repositories(trx, now, () => {
+          opened.enqueued = true;
+        }),
+      };
+      tx = opened;
+      return work(opened);
+    });
+    if (tx?.enqueued) signal.changed();
+    return result;
+  };
   return {
-    read: repositories(db, now, () => signal.changed()),
+    get read() {
+      return current.getStore()?.repos ?? base;
+    },
     run: async (work) => {
-      let enqueued = false;
-      const result = await db.transaction().execute((trx) =>
-        work(
-          repositories(trx, now, () => {
-            enqueued = true;
-          }),
-        ),
-      );
-      if (enqueued) signal.changed();
-      return result;
+      const outer = current.getStore();
+      if (outer) return work(outer.repos);
+      return transaction((tx) => work(tx.repos));
+    },
+    atomically: async (work) => {
+      if (current.getStore()) return work();
+      return transaction((tx) => current.run(tx, work));
     },
   };
 }

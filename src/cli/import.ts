@@ -8,7 +8,7 @@ import { localDate } from '../calendar/time.ts';
 import { readEnv } from '../config/env.ts';
 import { ConfigError, loadConfig } from '../config/load.ts';
 import { translator, type Locale } from '../i18n/index.ts';
-import { matchCalls, matchDeadlines, matchEngagements, matchVisits, type RowDecision } from '../register/match.ts';
+import { matchCalls, matchDeadlines, matchEngagements, matchVisits, type RowDecision } from '../../workflows/register/match.ts';
 import { sheetName, type RegisterKind, type RegisterRead } from '../register/read.ts';
 import { createRenderPool } from '../render/pool.ts';
 

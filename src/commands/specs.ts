@@ -170,6 +170,8 @@ export const commandSpecs: readonly CommandSpec[] = [
   row('calendar', 'calendar', 'kalender', { keys: [committeeKey] }),
   row('mine', 'mine', 'mitt'),
   row('register.export', 'export', 'exportera'),
+  row('register.import', 'import', 'importera'),
+  row('register.template', 'import template', 'importera mall'),
 ];
 
 export function specFor(name: CommandName): CommandSpec {

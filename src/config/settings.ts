@@ -1,4 +1,4 @@
-import type { Target } from '../core/actor.ts';
+import type { Actor, Target } from '../core/actor.ts';
 import type { MunicipalitySettings } from '../core/settings.ts';
 import type { ChannelConfig, Config } from './schema.ts';
 
@@ -27,4 +27,12 @@ export function channelTargets(channel: ChannelConfig): Target[] {
   if (channel.slack) targets.push({ kind: 'conversation', platform: 'slack', conversationId: channel.slack });
   if (channel.teams) targets.push({ kind: 'conversation', platform: 'teams', conversationId: channel.teams });
   return targets;
+}
+
+/** The international coordinator, as configured: Slack user ids, Teams AAD object ids or e-mails. */
+export function isCoordinator(config: Config, actor: Actor): boolean {
+  const people = config.coordinator.people;
+  if (actor.platform === 'slack') return people.slack.includes(actor.userId);
+  const named = people.teams.map((p) => p.toLowerCase());
+  return [actor.aadObjectId, actor.email].some((id) => !!id && named.includes(id.toLowerCase()));
 }

@@ -1,11 +1,15 @@
+import { resolvePeople } from './people.ts';
 import { textProblem } from './text.ts';
-import type { Actor, PersonRef, Platform, Target } from './actor.ts';
+import type { Actor, Platform, Target } from './actor.ts';
 import type { Clock } from './clock.ts';
 import type { Command, CommandName, LocalDate, RequestContext } from './command.ts';
 import { BotFailure, type BotError, type Result } from './errors.ts';
 import type { Directory } from './ports.ts';
 import { errorReply, type ActionInput, type ActionOutcome, type FormCommandRead, type FormInput, type FormOutcome, type Reply, type SettledReply } from './reply.ts';
-import type { Router } from './router.ts';
+import type { IncomingFile, Router } from './router.ts';
+
+/** A register of a few thousand rows is well under this; a larger file is a mistake, not an import. */
+export const MAX_FILE_BYTES = 10_000_000;
 import { translator, type Locale, type Translate } from '../i18n/index.ts';
 import type { Logger } from './logger.ts';
 
@@ -89,6 +93,16 @@ export class Bot {
     return reply;
   }
 
+  /** A file sent in a direct message; a file in a channel is not for the bot. */
+  async handleFile(file: IncomingFile, req: IncomingRequest): Promise<Reply> {
+    return this.guard(req, async (ctx) => {
+      const handler = this.deps.router.fileHandler();
+      if (!handler) return errorReply({ code: 'error.noFileHandler' });
+      if (file.bytes.byteLength > MAX_FILE_BYTES) return errorReply({ code: 'error.fileTooLarge', params: { file: file.name, mb: MAX_FILE_BYTES / 1_000_000 } });
+      return handler(file, ctx);
+    });
+  }
+
   async handleAction(action: ActionInput, req: IncomingRequest): Promise<ActionOutcome> {
     const handler = this.deps.router.actionHandler(action.name);
     if (!handler) {
@@ -161,48 +175,9 @@ export class Bot {
     return errorReply({ code: 'error.internal' });
   }
 
-  private async resolvePeople(args: Record<string, unknown>, asker: Actor): Promise<Record<string, unknown>> {
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(args)) {
-      out[key] = isPersonRef(value) ? await this.resolvePerson(value, asker) : value;
-    }
-    return out;
+  private resolvePeople(args: Record<string, unknown>, asker: Actor): Promise<Record<string, unknown>> {
+    return resolvePeople(this.deps.directory, args, asker);
   }
-
-  private async resolvePerson(ref: PersonRef, asker: Actor): Promise<Actor> {
-    const { directory } = this.deps;
-    switch (ref.kind) {
-      case 'mention': {
-        const known = await directory.find(asker.platform, ref.userId);
-        if (known) return known;
-        return {
-          platform: asker.platform,
-          tenantId: asker.tenantId,
-          userId: ref.userId,
-          ...(ref.label ? { name: ref.label } : {}),
-        };
-      }
-      case 'email': {
-        const found = await directory.findByEmail(asker.platform, ref.email);
-        if (!found) throw new BotFailure({ code: 'error.unknownPerson', params: { person: ref.email } });
-        return found;
-      }
-      case 'name': {
-        const found = await directory.findByName(asker.platform, ref.name);
-        if (found.length === 1 && found[0]) return found[0];
-        throw new BotFailure({
-          code: found.length === 0 ? 'error.unknownPerson' : 'error.ambiguousPerson',
-          params: { person: `@${ref.name}` },
-        });
-      }
-    }
-  }
-}
-
-function isPersonRef(value: unknown): value is PersonRef {
-  if (typeof value !== 'object' || value === null || !('kind' in value)) return false;
-  const kind = (value as { kind: unknown }).kind;
-  return kind === 'mention' || kind === 'email' || kind === 'name';
 }
 
 export function commandWords(name: CommandName): string {

@@ -34,6 +34,8 @@ export const commandNames = [
   'calendar',
   'mine',
   'register.export',
+  'register.import',
+  'register.template',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 
@@ -118,6 +120,8 @@ export interface CommandArgs {
   calendar: { committee?: string };
   mine: Record<string, never>;
   'register.export': Record<string, never>;
+  'register.import': Record<string, never>;
+  'register.template': Record<string, never>;
 }
 
 /** Args with every PersonRef replaced by the Actor it names. */

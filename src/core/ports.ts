@@ -39,6 +39,11 @@ export interface StoredConversation {
 export interface UnitOfWork<R> {
   readonly read: R;
   run<T>(work: (repos: R) => Promise<T>): Promise<T>;
+  /**
+   * One transaction around several commands (an import): every `run` and `read` inside `work`
+   * joins it, so either all of it is stored, with its outbox rows, or nothing is.
+   */
+  atomically<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** Keeps files for download (Teams cannot receive a bot's file in a channel); returns a secret token. */

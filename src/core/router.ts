@@ -5,6 +5,12 @@ import type { ActionInput, ActionOutcome, FormInput, FormOutcome, Reply } from '
 export type CommandHandler<N extends CommandName> = (args: ResolvedArgs<N>, ctx: RequestContext) => Promise<Reply>;
 export type ActionHandler = (action: ActionInput, ctx: RequestContext) => Promise<ActionOutcome>;
 export type FormHandler = (form: FormInput, ctx: RequestContext) => Promise<FormOutcome>;
+/** A file a person sent the bot in a direct message (Slack DM, Teams personal chat). */
+export interface IncomingFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+export type FileHandler = (file: IncomingFile, ctx: RequestContext) => Promise<Reply>;
 
 /**
  * The table of what the bot can do. Workflows register their commands, buttons and forms here;
@@ -16,6 +22,7 @@ export class Router {
   private readonly forms = new Map<string, FormHandler>();
   private readonly formCommands = new Map<string, CommandName>();
   private readonly myWork: MyWorkProvider[] = [];
+  private files: FileHandler | undefined;
 
   command<N extends CommandName>(name: N, handler: CommandHandler<N>): this {
     if (this.commands.has(name)) throw new Error(`command ${name} registered twice`);
@@ -39,6 +46,17 @@ export class Router {
 
   formCommand(name: string): CommandName | undefined {
     return this.formCommands.get(name);
+  }
+
+  /** What a file sent to the bot is for (the register import); one handler. */
+  file(handler: FileHandler): this {
+    if (this.files) throw new Error('file handler registered twice');
+    this.files = handler;
+    return this;
+  }
+
+  fileHandler(): FileHandler | undefined {
+    return this.files;
   }
 
   /** Adds a section to every person's "my work" view. */

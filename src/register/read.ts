@@ -5,6 +5,9 @@ import type { FlagSpec, KeySpec, PositionalSpec, ValueKind } from '../commands/s
 import { specFor } from '../commands/specs.ts';
 import { resolveDate, type PartialDate } from '../commands/values/dates.ts';
 import { translator, type Locale } from '../i18n/index.ts';
+import type { ReadRow, RefusedCell, RegisterKind, RegisterRead } from '../../workflows/register/ports.ts';
+
+export type { ReadRow, RefusedCell, RegisterKind, RegisterRead };
 
 /*
  * The register reader (composition side: it reuses the command language's value readers): a workbook (.xlsx, one sheet per kind) or a CSV of one kind, read into
@@ -12,7 +15,6 @@ import { translator, type Locale } from '../i18n/index.ts';
  * out, so it runs in the render worker pool (src/render/jobs.ts), off the event loop.
  */
 
-export type RegisterKind = 'engagements' | 'calls' | 'deadlines' | 'visits';
 
 /** Each kind: the command that adds one (its keys are the columns) and the list command (its words name the sheet). */
 const kinds: Record<RegisterKind, { add: CommandName; list: CommandName }> = {
@@ -68,24 +70,6 @@ export function registerColumns(kind: RegisterKind): RegisterColumn[] {
 
 export function sheetName(kind: RegisterKind, locale: Locale): string {
   return specFor(kinds[kind].list).words[locale].join(' ');
-}
-
-export interface RefusedCell {
-  readonly row: number;
-  readonly column: string;
-  readonly reason: string;
-}
-
-export interface ReadRow {
-  readonly kind: RegisterKind;
-  /** The row's number as the spreadsheet shows it (the header is row 1). */
-  readonly row: number;
-  readonly values: Readonly<Record<string, unknown>>;
-}
-
-export interface RegisterRead {
-  readonly rows: ReadRow[];
-  readonly refused: (RefusedCell & { readonly kind: RegisterKind })[];
 }
 
 export interface RegisterReadJob {

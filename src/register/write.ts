@@ -17,8 +17,6 @@ type RowOf = (arg: string) => Cell;
 
 export async function writeRegister(snapshot: RegisterSnapshot, locale: Locale): Promise<Uint8Array> {
   const t = translator(locale);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Samverkan';
   const yes = t('register.export.yes');
   const no = t('register.export.no');
   const choice = (set: 'type' | 'direction', value: string) => {
@@ -78,6 +76,13 @@ export async function writeRegister(snapshot: RegisterSnapshot, locale: Locale):
       }
     }),
   };
+  return workbookOf(sheets, locale);
+}
+
+/** Builds the workbook: one sheet per kind, the import's columns, headers in `locale`, dates as dates. */
+async function workbookOf(sheets: Record<RegisterKind, RowOf[]>, locale: Locale): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Samverkan';
   for (const kind of Object.keys(sheets) as RegisterKind[]) {
     const columns = registerColumns(kind);
     const sheet = workbook.addWorksheet(sheetName(kind, locale), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -91,6 +96,26 @@ export async function writeRegister(snapshot: RegisterSnapshot, locale: Locale):
     for (const rowOf of sheets[kind]) sheet.addRow(Object.fromEntries(columns.map((c) => [c.arg, rowOf(c.arg)])));
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The import template: the same sheets and columns with one example row each, for a new row (no
+ * id). `committee` is one of the municipality's committee ids, so the example is a valid row.
+ */
+export async function writeTemplate(locale: Locale, committee: string, today: string): Promise<Uint8Array> {
+  const sv = locale === 'sv';
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const inDays = (n: number) => new Date(Date.UTC(y, m - 1, d + n));
+  const example = (values: Record<string, Cell>): RowOf => (arg) => values[arg];
+  return workbookOf(
+    {
+      engagements: [example({ title: sv ? 'Vänort Exempelstad' : 'Twin town Example City', type: sv ? 'vänort' : 'twin-town', committee, partner: sv ? 'Exempelstad' : 'Example City', country: 'DK', start: inDays(0) })],
+      calls: [example({ name: 'Nordplus Junior', opens: '12-01', closes: '02-01', funder: 'Nordplus', yearly: sv ? 'ja' : 'yes' })],
+      deadlines: [example({ title: sv ? 'Slutrapport till finansiären' : 'Final report to the funder', date: inDays(60), remind: '14,7,1' })],
+      visits: [example({ engagement: 'E1', direction: sv ? 'ut' : 'out', from: inDays(30), to: inDays(33), place: sv ? 'Exempelstad' : 'Example City', participants: 4 })],
+    },
+    locale,
+  );
 }
 
 /** A calendar day as Excel's date: midnight UTC, which exceljs writes as the day's serial number. */

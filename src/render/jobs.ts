@@ -6,7 +6,7 @@ import { annualReportOf, readAnnualFacts, type AnnualFacts } from '../../workflo
 import type { AnnualReportQuery, RenderedAnnualReport } from '../../workflows/reporting/ports.ts';
 import { translator, type Locale } from '../i18n/index.ts';
 import { readRegister, type RegisterReadJob } from '../register/read.ts';
-import { writeRegister } from '../register/write.ts';
+import { writeRegister, writeTemplate } from '../register/write.ts';
 import type { RegisterSnapshot } from '../../workflows/register/ports.ts';
 import { readerAt } from './stores.ts';
 
@@ -34,6 +34,7 @@ export const renderJobs = {
   'decisions-csv': (job: DecisionsCsvJob): Uint8Array => decisionsCsv(job),
   'register-read': (job: RegisterReadJob) => readRegister(job),
   'register-xlsx': (job: { snapshot: RegisterSnapshot; locale: Locale }) => writeRegister(job.snapshot, job.locale),
+  'register-template': (job: { locale: Locale; committee: string; today: string }) => writeTemplate(job.locale, job.committee, job.today),
 };
 
 export type RenderJobs = typeof renderJobs;

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { repositories } from '../../db/repositories/index.ts';
-import { matchCalls, matchDeadlines, matchEngagements, matchVisits } from '../../src/register/match.ts';
+import { matchCalls, matchDeadlines, matchEngagements, matchVisits } from '../../workflows/register/match.ts';
 import { createRenderPool } from '../../src/render/pool.ts';
 import { dialects, migratedStore } from '../support/databases.ts';
 

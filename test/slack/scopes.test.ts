@@ -80,6 +80,8 @@ describe('Slack scopes come from the code', () => {
   it('asks for exactly the scopes those methods need', () => {
     const needed = new Set([...webApiMethods().keys()].flatMap((m) => methodScopes[m] ?? []));
     if (answersSlashCommands()) needed.add('commands');
+    // Files shared in the bot's DMs: the message.im event needs im:history, the download files:read.
+    if (answersDirectMessages()) ['im:history', 'files:read'].forEach((scope) => needed.add(scope));
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
 

@@ -79,6 +79,11 @@ export interface FakeSlack {
   rateLimited(): number;
   /** The chat.postMessage calls Slack accepted (answered ok), in order of arrival. */
   accepted(): RecordedCall[];
+  /**
+   * A file shared in Slack: its `url_private_download`, which answers only with a bot token
+   * (`Authorization: Bearer xoxb-…`, as files:read allows). Downloads are recorded as 'download'.
+   */
+  hostFile(name: string, bytes: Uint8Array): { readonly id: string; readonly name: string; readonly size: number; readonly url_private_download: string };
   /** Forgets recorded calls and pending failures; messages and users stay. */
   reset(): void;
   close(): Promise<void>;
@@ -111,6 +116,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   let postsInFlight = 0;
   let limited = 0;
   let waiters: Waiter[] = [];
+  const hosted = new Map<string, Uint8Array>();
 
   const record = (call: RecordedCall): void => {
     recorded.push(call);
@@ -128,6 +134,16 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', state.origin).pathname;
+    const download = /^\/files-pri\/([^/]+)\/.*$/.exec(path);
+    if (download) {
+      const token = bearer(req.headers.authorization);
+      record({ method: 'download', body: {}, headers: req.headers, ...(token ? { token } : {}), id: download[1] as string, at: Date.now() });
+      const bytes = hosted.get(download[1] as string);
+      // Slack answers a download without a bot token with its sign-in page, not the file.
+      if (!bytes || !token?.startsWith('xoxb-')) res.writeHead(bytes ? 302 : 404, { location: `${state.origin}/signin` }).end();
+      else res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes.byteLength) }).end(Buffer.from(bytes));
+      return;
+    }
     const [, kind, rest = ''] = /^\/(api|response|upload)\/(.*)$/.exec(path) ?? [];
     if (!kind) {
       res.writeHead(404).end();
@@ -250,6 +266,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     accepted: () => [...accepted],
     inFlight: () => postsInFlight,
     rateLimited: () => limited,
+    hostFile(name, bytes) {
+      const id = `F${String(++state.sequence).padStart(8, '0')}`;
+      hosted.set(id, bytes);
+      return { id, name, size: bytes.byteLength, url_private_download: `${state.origin}/files-pri/${id}/download/${encodeURIComponent(name)}` };
+    },
     reset() {
       recorded.length = 0;
       accepted.length = 0;

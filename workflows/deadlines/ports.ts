@@ -54,7 +54,11 @@ export interface FundingCallRepository {
   insert(call: Omit<FundingCallRecord, 'id'> & { readonly createdBy: Actor }): Promise<FundingCallRecord>;
   get(id: number): Promise<FundingCallRecord | undefined>;
   list(): Promise<FundingCallRecord[]>;
+  /** Changes the fields given (a correction brought in by an import); the windows follow from them. */
+  update(id: number, patch: FundingCallPatch): Promise<void>;
 }
+
+export type FundingCallPatch = Partial<Pick<FundingCallRecord, 'name' | 'opens' | 'closes' | 'funder' | 'url' | 'yearly'>>;
 
 /** The little the deadline workflow needs to know about an engagement. */
 export interface EngagementSummary {

@@ -20,6 +20,9 @@ export interface Termination {
 
 export type NewEngagement = Omit<EngagementRecord, 'id' | 'createdAt' | 'termination'> & { readonly createdBy: Actor; readonly createdAt: string };
 
+/** The register fields an import may correct. */
+export type EngagementPatch = Partial<Pick<EngagementRecord, 'title' | 'type' | 'committeeId' | 'partner' | 'country' | 'funder' | 'startDate' | 'endDate'>>;
+
 export interface EngagementFilter {
   readonly committeeId?: string;
   readonly status?: EngagementStatus;
@@ -31,6 +34,8 @@ export interface EngagementRepository {
   list(filter: EngagementFilter & { limit: number; offset?: number }): Promise<EngagementRecord[]>;
   /** How many match, counted in SQL. */
   count(filter: EngagementFilter): Promise<number>;
+  /** Changes the fields given (a correction brought in by an import). */
+  update(id: number, patch: EngagementPatch, at: string): Promise<void>;
   /** Ends an engagement that is not already terminated; false when it was. */
   terminate(id: number, endDate: string, termination: Termination): Promise<boolean>;
   /** The engagement's applications for project money (R3), oldest first. */

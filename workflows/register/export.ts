@@ -3,6 +3,8 @@ import type { UnitOfWork } from '../../src/core/ports.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { RegisterRenderer, RegisterRepos, RegisterSnapshot } from './ports.ts';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Far above any municipality's register; the export has every row, not a page. */
 const ALL = 1_000_000;
 
@@ -32,6 +34,6 @@ export async function exportRegister(uow: UnitOfWork<RegisterRepos>, zone: strin
   return {
     kind: 'file',
     card: { title, summary: `${title}: ${text}`, sections: [{ type: 'text', text }] },
-    files: [{ name: ctx.t('register.export.file', { date: day }), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data }],
+    files: [{ name: ctx.t('register.export.file', { date: day }), mimeType: XLSX, data }],
   };
 }

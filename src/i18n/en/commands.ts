@@ -166,4 +166,12 @@ export const commands = {
   'help.register.export.usage': 'export',
   'help.register.export.example': 'export',
   'help.register.export.description': 'One sheet each for engagements, funding calls, open deadlines and visits, with the columns the import reads, so the file can be edited and imported again.',
+  'help.register.import.summary': 'Brings engagements, funding calls, deadlines and visits in from a spreadsheet.',
+  'help.register.import.usage': 'import',
+  'help.register.import.example': 'import',
+  'help.register.import.description': 'Send the .xlsx or .csv file to the bot in a direct message: a dry run shows what each row would do, and the coordinator confirms. All rows are stored or none.',
+  'help.register.template.summary': 'Gives an .xlsx with the import columns and an example row.',
+  'help.register.template.usage': 'import template',
+  'help.register.template.example': 'import template',
+  'help.register.template.description': 'One sheet per kind, the columns in the municipality’s language.',
 } as const;

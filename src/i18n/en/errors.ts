@@ -10,4 +10,6 @@ export const errors = {
   'error.ambiguousPerson': 'More than one person is called {person}. Mention them so I know who you mean.',
   'error.unknownCommittee': 'There is no committee “{committee}”. Committees: {known}.',
   'error.notFound': '{id} does not exist.',
+  'error.noFileHandler': 'Samverkan does nothing with files here.',
+  'error.fileTooLarge': '{file} is larger than {mb} MB; the register import reads smaller files.',
 } as const;

@@ -168,4 +168,12 @@ export const commands: Record<keyof typeof en, string> = {
   'help.register.export.usage': 'exportera',
   'help.register.export.example': 'exportera',
   'help.register.export.description': 'Ett blad vardera för samarbeten, utlysningar, öppna frister och besök, med de kolumner importen läser, så att filen kan ändras och importeras igen.',
+  'help.register.import.summary': 'Hämtar in samarbeten, utlysningar, frister och besök från ett kalkylblad.',
+  'help.register.import.usage': 'importera',
+  'help.register.import.example': 'importera',
+  'help.register.import.description': 'Skicka .xlsx- eller .csv-filen till boten i ett direktmeddelande: en provkörning visar vad varje rad skulle göra, och samordnaren bekräftar. Alla rader sparas eller ingen.',
+  'help.register.template.summary': 'Ger en .xlsx med importens kolumner och en exempelrad.',
+  'help.register.template.usage': 'importera mall',
+  'help.register.template.example': 'importera mall',
+  'help.register.template.description': 'Ett blad per slag, kolumnerna på kommunens språk.',
 };

@@ -12,4 +12,6 @@ export const errors: Record<keyof typeof en, string> = {
   'error.ambiguousPerson': 'Flera personer heter {person}. Nämn personen så att jag vet vem du menar.',
   'error.unknownCommittee': 'Det finns ingen nämnd ”{committee}”. Nämnder: {known}.',
   'error.notFound': '{id} finns inte.',
+  'error.noFileHandler': 'Samverkan gör inget med filer här.',
+  'error.fileTooLarge': '{file} är större än {mb} MB; registerimporten läser mindre filer.',
 } as const;

@@ -1,8 +1,8 @@
-import type { EngagementFacts } from '../core/engagement.ts';
-import { translator, type Locale, type MessageKey } from '../i18n/index.ts';
-import type { DeadlineRecord, FundingCallRecord } from '../../workflows/deadlines/ports.ts';
-import type { VisitRecord } from '../../workflows/visits/ports.ts';
-import type { ReadRow, RegisterKind } from './read.ts';
+import type { EngagementFacts } from '../../src/core/engagement.ts';
+import { translator, type Locale, type MessageKey } from '../../src/i18n/index.ts';
+import type { DeadlineRecord, FundingCallRecord } from '../deadlines/ports.ts';
+import type { VisitRecord } from '../visits/ports.ts';
+import type { ReadRow, RegisterKind } from './ports.ts';
 
 /*
  * Import matching (pure, plain data): each valid engagement row against the engagements already
