@@ -82,15 +82,25 @@ export class KyselyApplications implements ApplicationRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async listByStatus(statuses: readonly ApplicationStatus[], limit: number): Promise<ApplicationRecord[]> {
+  async listByStatus(statuses: readonly ApplicationStatus[], limit: number, offset = 0): Promise<ApplicationRecord[]> {
     const rows = await this.db
       .selectFrom('applications')
       .selectAll()
       .where('status', 'in', statuses)
       .orderBy('id')
       .limit(limit)
+      .$if(offset > 0, (q) => q.offset(offset))
       .execute();
     return rows.map(toApplication);
+  }
+
+  async countByStatus(statuses: readonly ApplicationStatus[]): Promise<number> {
+    const row = await this.db
+      .selectFrom('applications')
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+      .where('status', 'in', statuses)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   async listForEngagement(engagementId: number): Promise<ApplicationRecord[]> {

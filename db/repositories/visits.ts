@@ -51,9 +51,25 @@ export class KyselyVisits implements VisitRepository {
   }
 
   async list(filter: VisitFilter): Promise<VisitRecord[]> {
-    const rows = await this.db
-      .selectFrom('visits')
+    const rows = await this.filtered(filter)
       .selectAll()
+      .orderBy('from_date')
+      .orderBy('id')
+      .limit(filter.limit)
+      .$if(filter.offset !== undefined, (q) => q.offset(filter.offset ?? 0))
+      .execute();
+    return rows.map(toVisit);
+  }
+
+  /** A count in SQL: the list says how many there are without loading them. */
+  async count(filter: Omit<VisitFilter, 'limit' | 'offset'>): Promise<number> {
+    const row = await this.filtered(filter).select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private filtered(filter: Omit<VisitFilter, 'limit' | 'offset'>) {
+    return this.db
+      .selectFrom('visits')
       .where('status', '!=', 'cancelled')
       .$if(filter.upcomingFrom !== undefined, (q) => q.where('to_date', '>=', filter.upcomingFrom ?? ''))
       .$if(filter.reportsDueBefore !== undefined, (q) =>
@@ -63,12 +79,7 @@ export class KyselyVisits implements VisitRepository {
             not(exists(selectFrom('visit_reports').select('visit_reports.id').whereRef('visit_reports.visit_id', '=', 'visits.id'))),
           ),
       )
-      .$if(filter.leadKey !== undefined, (q) => q.where('lead_key', '=', filter.leadKey ?? ''))
-      .orderBy('from_date')
-      .orderBy('id')
-      .limit(filter.limit)
-      .execute();
-    return rows.map(toVisit);
+      .$if(filter.leadKey !== undefined, (q) => q.where('lead_key', '=', filter.leadKey ?? ''));
   }
 
   async listForEngagement(engagementId: number): Promise<VisitRecord[]> {

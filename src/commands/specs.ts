@@ -103,7 +103,7 @@ export const commandSpecs: readonly CommandSpec[] = [
       flags: [{ arg: 'yearly', en: 'yearly', sv: 'årlig' }],
     },
   ),
-  row('calls', 'calls', 'utlysningar'),
+  row('calls', 'calls', 'utlysningar', { keys: [pageKey] }),
   row(
     'apply',
     'apply',
@@ -127,7 +127,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   row('application.denied', 'application denied', 'ansökan avslagen', {
     positionals: [{ arg: 'id', label: 'cmd.id.application', value: { type: 'id', id: 'application' } }],
   }),
-  row('approvals', 'approvals', 'beslut'),
+  row('approvals', 'approvals', 'beslut', { keys: [pageKey] }),
   row('decisions.export', 'decisions export', 'beslut export', {
     positionals: [
       { arg: 'from', label: 'cmd.label.from', value: { type: 'date' } },
@@ -155,6 +155,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   ),
   row('visits', 'visits', 'besök', {
     positionals: [{ arg: 'filter', label: 'cmd.choice.filter', value: { type: 'choice', choice: 'filter' }, optional: true }],
+    keys: [pageKey],
   }),
   row(
     'report',

@@ -97,12 +97,12 @@ export interface CommandArgs {
   'deadline.done': { id: number };
   'deadline.snooze': { id: number; days: number };
   'call.add': { name: string; opens: MonthDay; closes: MonthDay; funder?: string; url?: string; yearly: boolean };
-  calls: Record<string, never>;
+  calls: { page?: number };
   apply: { form?: true; engagement: number; call: string; amount?: number; prestudy: boolean };
   'application.submitted': { id: number };
   'application.granted': { id: number };
   'application.denied': { id: number };
-  approvals: Record<string, never>;
+  approvals: { page?: number };
   'decisions.export': { from: LocalDate; to: LocalDate };
   'visit.add': {
     form?: true;
@@ -114,7 +114,7 @@ export interface CommandArgs {
     lead?: PersonRef;
     participants?: number;
   };
-  visits: { filter?: 'upcoming' | 'reports-due' };
+  visits: { filter?: 'upcoming' | 'reports-due'; page?: number };
   report: { form?: true; visit: number };
   annual: { year: number; committee?: string };
   calendar: { committee?: string };

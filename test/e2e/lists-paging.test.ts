@@ -10,7 +10,7 @@ import { buttonInvoke, messageActivity, post as postTeams, TEST_CHANNEL_ID } fro
  * straight in the store (typing them would take minutes); everything after goes through the
  * real endpoints.
  */
-async function seed(h: AppHarness, deadlines: number, engagements: number): Promise<void> {
+async function seed(h: AppHarness, deadlines: number, engagements: number, visits = 0): Promise<void> {
   const db = h.app.store.db;
   const owner = { platform: 'slack', tenantId: SLACK_TEAM, userId: 'U0ANNA', name: 'anna' };
   const at = '2026-11-23T09:00:00.000Z';
@@ -53,6 +53,11 @@ async function seed(h: AppHarness, deadlines: number, engagements: number): Prom
     };
   });
   for (let i = 0; i < due.length; i += 100) await db.insertInto('deadlines').values(due.slice(i, i + 100)).execute();
+  const trips = Array.from({ length: visits }, (_, i) => {
+    const day = new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10);
+    return { engagement_id: 1, direction: 'out', from_date: day, to_date: day, place: `Ort ${i + 1}`, lead_key: 'slack:U0ANNA', lead_json: JSON.stringify(owner), participants: 2, status: 'planned', created_by_key: 'slack:U0ANNA', created_at: at, cancelled_at: null };
+  });
+  for (let i = 0; i < trips.length; i += 100) await db.insertInto('visits').values(trips.slice(i, i + 100)).execute();
 }
 
 describe.each(dialects)('Lists say how many there are and page on (%s)', (dialect) => {
@@ -115,6 +120,51 @@ describe.each(dialects)('Lists say how many there are and page on (%s)', (dialec
       // A filter that leaves fewer than a page shows them all, with no button.
       const none = await command('samarbeten nämnd=ks');
       expect(none.text).toContain('Inga samarbeten matchar.');
+    });
+
+    it('120 upcoming visits: counted, and the next page keeps the filter', async () => {
+      h = await startApp(dialect, '2026-11-23T09:00:00Z');
+      await seed(h, 0, 1, 120);
+      const first = await command('kommande besök');
+      expect(first.text).toBe('Kommande besök: 120 (visar 1–50)');
+      expect(JSON.stringify(first)).toContain('V50 · ');
+      expect(JSON.stringify(first)).not.toContain('V51 · ');
+      const second = await press(findButton(first.blocks, { label: 'Nästa sida (2)' }));
+      expect(second.text).toBe('Kommande besök: 120 (visar 51–100)');
+      const last = await command('besök sida=3');
+      expect(last.text).toBe('Besök: 120 (visar 101–120)');
+      expect(hasButton(last.blocks)).toBe(false);
+    });
+
+    it('60 funding calls and 55 requests waiting for a decision: counted and paged', async () => {
+      h = await startApp(dialect, '2026-11-23T09:00:00Z');
+      await seed(h, 0, 1);
+      const db = h.app.store.db;
+      const at = '2026-11-23T09:00:00.000Z';
+      await db
+        .insertInto('funding_calls')
+        .values(Array.from({ length: 60 }, (_, i) => ({ name: `Utlysning nr ${i + 1}`, opens_md: '01-01', closes_md: '12-31', funder: null, url: null, yearly: 1, created_by_key: 'slack:U0ANNA', created_at: at })))
+        .execute();
+      const requester = JSON.stringify({ platform: 'slack', tenantId: SLACK_TEAM, userId: 'U0ANNA', name: 'anna' });
+      await db
+        .insertInto('applications')
+        .values(
+          Array.from({ length: 55 }, (_, i) => ({
+            engagement_id: 1, call_text: `Ansökan nr ${i + 1}`, call_id: null, closes_on: null, amount: null, prestudy: 0, matter: 'application', body: 'ks', consult_body: null, rule_text: null,
+            status: 'awaiting', requested_by_key: 'slack:U0ANNA', requested_by_json: requester, created_at: at, updated_at: at, submitted_at: null, closed_at: null,
+          })),
+        )
+        .execute();
+      const calls = await command('utlysningar');
+      expect(calls.text).toBe('Utlysningar: 60 (visar 1–50)');
+      const more = await press(findButton(calls.blocks, { label: 'Nästa sida (2)' }));
+      expect(more.text).toBe('Utlysningar: 60 (visar 51–60)');
+      expect(hasButton(more.blocks)).toBe(false);
+      const waiting = await command('beslut');
+      expect(waiting.text).toBe('Väntar på beslut: 55 (visar 1–50)');
+      expect((await command('beslut sida=2')).text).toBe('Väntar på beslut: 55 (visar 51–55)');
+      const next = await press(findButton(waiting.blocks, { label: 'Nästa sida (2)' }));
+      expect(JSON.stringify(next)).toContain('A55 · ');
     });
 
     it('refuses a page that is not a number, in Swedish', async () => {

@@ -123,7 +123,9 @@ export interface ApplicationRepository {
   get(id: number): Promise<ApplicationRecord | undefined>;
   /** A conditional update: false when the application was not in `from` (someone was quicker). */
   transition(id: number, change: StatusChange): Promise<boolean>;
-  listByStatus(statuses: readonly ApplicationStatus[], limit: number): Promise<ApplicationRecord[]>;
+  listByStatus(statuses: readonly ApplicationStatus[], limit: number, offset?: number): Promise<ApplicationRecord[]>;
+  /** How many are in these statuses, counted in SQL. */
+  countByStatus(statuses: readonly ApplicationStatus[]): Promise<number>;
   listForEngagement(engagementId: number): Promise<ApplicationRecord[]>;
 }
 

@@ -7,7 +7,7 @@ import { DecisionService } from './decide.ts';
 import { approvalDeliveries } from './deliveries.ts';
 import { exportDecisions } from './export.ts';
 import type { DecisionsRenderer, GovernanceRepos, GovernanceSettings } from './ports.ts';
-import { ApplicationService } from './service.ts';
+import { APPROVALS_LIST_PAGE, ApplicationService } from './service.ts';
 
 /** Registers R3 board approval and R4 who decides what with the router and the scheduler. */
 export function registerApprovals(deps: WorkflowDeps<GovernanceRepos>, settings: GovernanceSettings, renderer: DecisionsRenderer): WorkflowModule {
@@ -20,7 +20,8 @@ export function registerApprovals(deps: WorkflowDeps<GovernanceRepos>, settings:
     .command('application.submitted', (args, ctx) => applications.move(args.id, 'submitted', ctx))
     .command('application.granted', (args, ctx) => applications.move(args.id, 'granted', ctx))
     .command('application.denied', (args, ctx) => applications.move(args.id, 'denied', ctx))
-    .command('approvals', (_args, ctx) => applications.list(ctx))
+    .command('approvals', (args, ctx) => applications.list(args, ctx))
+    .action(APPROVALS_LIST_PAGE, (action, ctx) => applications.pressPage(action, ctx))
     .command('decisions.export', (args, ctx) => exportDecisions(g, renderer, args, ctx))
     .action(DECIDE, (action, ctx) => decisions.press(action, ctx))
     .action(RESUBMIT, (action, ctx) => decisions.resubmit(action, ctx))

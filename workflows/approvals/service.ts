@@ -6,12 +6,16 @@ import { BotFailure } from '../../src/core/errors.ts';
 import { formatDate, idLabel } from '../../src/core/format.ts';
 import { submitCommandForm } from '../../src/core/command-form.ts';
 import type { MyWorkSection } from '../../src/core/my-work.ts';
-import { privateCard, publicCard, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
+import { nextPageButton, pageHeadline, pageWindow, readPageValue } from '../../src/core/paging.ts';
+import { privateCard, publicCard, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
 import type { MessageKey } from '../../src/i18n/index.ts';
 import { applyForm, requestCard, statusKey, warningText } from './cards.ts';
 import type { Governance } from './context.ts';
 import type { ApplicationRecord } from './ports.ts';
 import { closingDay, decidingBody, matchCall, transitions } from './rules.ts';
+
+export const APPROVALS_LIST_PAGE = 'approvals.page';
+const APPROVALS_PAGE_SIZE = 50;
 
 interface ApplyInput {
   readonly engagement: number;
@@ -96,12 +100,26 @@ export class ApplicationService {
     return publicCard({ ...rest, summary: text, sections: [{ type: 'text', text }, ...card.sections] });
   }
 
-  async list(ctx: RequestContext): Promise<Reply> {
-    const waiting = await this.g.uow.read.applications.listByStatus(['awaiting'], 100);
+  async list(args: ResolvedArgs<'approvals'>, ctx: RequestContext): Promise<Reply> {
     const title = ctx.t('approval.list.title');
-    if (waiting.length === 0) return privateCard({ title, summary: ctx.t('approval.list.empty'), sections: [{ type: 'text', text: ctx.t('approval.list.empty') }] });
+    const total = await this.g.uow.read.applications.countByStatus(['awaiting']);
+    if (total === 0) return privateCard({ title, summary: ctx.t('approval.list.empty'), sections: [{ type: 'text', text: ctx.t('approval.list.empty') }] });
+    const page = pageWindow(args.page, APPROVALS_PAGE_SIZE, total);
+    const waiting = await this.g.uow.read.applications.listByStatus(['awaiting'], page.size, page.offset);
     const items = await Promise.all(waiting.map((a) => this.line(a, ctx)));
-    return privateCard({ title, summary: `${title}: ${waiting.length}`, sections: [{ type: 'list', items }] });
+    const headline = pageHeadline(title, page, waiting.length, ctx.t);
+    const buttons = nextPageButton(APPROVALS_LIST_PAGE, {}, page, ctx.t);
+    return privateCard({
+      title,
+      summary: headline,
+      sections: [{ type: 'text', text: headline }, { type: 'list', items }],
+      ...(buttons.length ? { buttons, context: ctx.t('list.pageHint', { page: page.number + 1 }) } : {}),
+    });
+  }
+
+  /** "Next page" under the list of what waits for a decision. */
+  async pressPage(action: ActionInput, ctx: RequestContext): Promise<ActionOutcome> {
+    return { reply: await this.list({ page: readPageValue(action.value).page }, ctx) };
   }
 
   private async line(a: ApplicationRecord, ctx: RequestContext): Promise<string> {

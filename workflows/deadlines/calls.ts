@@ -5,7 +5,10 @@ import type { RequestContext, ResolvedArgs } from '../../src/core/command.ts';
 import { BotFailure } from '../../src/core/errors.ts';
 import type { OutboxMessage } from '../../src/core/outbox.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
-import { privateCard, publicCard, type Reply } from '../../src/core/reply.ts';
+import { pageWindow, readPageValue } from '../../src/core/paging.ts';
+import { privateCard, publicCard, type ActionInput, type ActionOutcome, type Reply } from '../../src/core/reply.ts';
+
+const CALL_PAGE_SIZE = 50;
 import type { MunicipalitySettings } from '../../src/core/settings.ts';
 import { localDate } from '../../src/calendar/index.ts';
 import { translator } from '../../src/i18n/index.ts';
@@ -42,13 +45,20 @@ export class FundingCallService {
     return publicCard(cards.callAddedCard(call, window, cards.cardContext(ctx, this.settings.timeZone)));
   }
 
-  async list(ctx: RequestContext): Promise<Reply> {
+  async list(args: ResolvedArgs<'calls'>, ctx: RequestContext): Promise<Reply> {
     const today = localDate(ctx.now, this.settings.timeZone);
     const calls = await this.uow.read.calls.list();
+    // Sorted by the next window's close, which only the rules know: a municipality has tens of calls, not thousands.
     const rows = calls
       .map((call) => ({ call, window: currentOrNextWindow(call, today) }))
-      .sort((a, b) => (a.window?.closes ?? '9999') .localeCompare(b.window?.closes ?? '9999'));
-    return privateCard(cards.callListCard(rows, cards.cardContext(ctx, this.settings.timeZone)));
+      .sort((a, b) => (a.window?.closes ?? '9999').localeCompare(b.window?.closes ?? '9999'));
+    const page = pageWindow(args.page, CALL_PAGE_SIZE, rows.length);
+    return privateCard(cards.callListCard(rows, page, cards.cardContext(ctx, this.settings.timeZone)));
+  }
+
+  /** "Next page" under the list of funding calls. */
+  async pressPage(action: ActionInput, ctx: RequestContext): Promise<ActionOutcome> {
+    return { reply: await this.list({ page: readPageValue(action.value).page }, ctx) };
   }
 
   /** Keeps the next windows' announcements in the outbox; safe to run any number of times. */

@@ -153,15 +153,26 @@ export function callFacts(call: FundingCallRecord, window: CallWindow | undefine
   return facts;
 }
 
-export function callListCard(calls: readonly { call: FundingCallRecord; window: CallWindow | undefined }[], c: CardContext): Card {
+export const CALL_LIST_PAGE = 'calls.page';
+
+/** `calls` shows the page's rows of the whole sorted list, and how many there are. */
+export function callListCard(calls: readonly { call: FundingCallRecord; window: CallWindow | undefined }[], page: Page, c: CardContext): Card {
   const title = c.t('call.list.title');
   if (calls.length === 0) return { title, summary: c.t('call.list.empty'), sections: [{ type: 'text', text: c.t('call.list.empty') }] };
-  const items = calls.map(({ call, window }) => {
+  const shown = calls.slice((page.number - 1) * page.size, page.number * page.size);
+  const items = shown.map(({ call, window }) => {
     const when = window ? `${formatDate(window.opens, c.locale)} – ${formatDate(window.closes, c.locale)}` : c.t('call.list.noWindow');
     const funder = call.funder ? ` (${call.funder})` : '';
     return `${idLabel.call(call.id)} · ${call.name}${funder} · ${when}${call.yearly ? ` · ${c.t('call.yearly')}` : ''}`;
   });
-  return { title, summary: `${title}: ${calls.length}`, sections: [{ type: 'list', items }] };
+  const headline = pageHeadline(title, page, shown.length, c.t);
+  const buttons = nextPageButton(CALL_LIST_PAGE, {}, page, c.t);
+  return {
+    title,
+    summary: headline,
+    sections: [{ type: 'text', text: headline }, { type: 'list', items }],
+    ...(buttons.length ? { buttons, context: c.t('list.pageHint', { page: page.number + 1 }) } : {}),
+  };
 }
 
 export function callAnnouncementCard(call: FundingCallRecord, window: CallWindow, daysBeforeClose: number | undefined, c: CardContext): Card {

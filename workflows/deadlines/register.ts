@@ -4,7 +4,7 @@ import type { MunicipalitySettings } from '../../src/core/settings.ts';
 import type { DeliveryHandler, PostedMessages, WorkflowModule } from '../../src/core/delivery.ts';
 import { CALL_ANNOUNCE, FundingCallService } from './calls.ts';
 import type { DeadlineRepos } from './ports.ts';
-import { LIST_PAGE_ACTION } from './cards.ts';
+import { CALL_LIST_PAGE, LIST_PAGE_ACTION } from './cards.ts';
 import { openDeadlinesProvider } from './my-work.ts';
 import { DeadlineService, MISSED, REFRESH, REMINDER } from './service.ts';
 
@@ -24,7 +24,8 @@ export function registerDeadlines(
     .command('deadline.done', (args, ctx) => deadlines.done(args, ctx))
     .command('deadline.snooze', (args, ctx) => deadlines.snooze(args, ctx))
     .command('call.add', (args, ctx) => calls.add(args, ctx))
-    .command('calls', (_args, ctx) => calls.list(ctx))
+    .command('calls', (args, ctx) => calls.list(args, ctx))
+    .action(CALL_LIST_PAGE, (action, ctx) => calls.pressPage(action, ctx))
     .action('deadline.done', (action, ctx) => deadlines.pressDone(action, ctx))
     .action('deadline.snooze', (action, ctx) => deadlines.pressSnooze(action, ctx))
     .action(LIST_PAGE_ACTION, (action, ctx) => deadlines.pressPage(action, ctx))

@@ -41,12 +41,15 @@ export interface VisitFilter {
   readonly reportsDueBefore?: string;
   readonly leadKey?: string;
   readonly limit: number;
+  readonly offset?: number;
 }
 
 export interface VisitRepository {
   insert(visit: NewVisit): Promise<VisitRecord>;
   get(id: number): Promise<VisitRecord | undefined>;
   list(filter: VisitFilter): Promise<VisitRecord[]>;
+  /** How many match, counted in SQL. */
+  count(filter: Omit<VisitFilter, 'limit' | 'offset'>): Promise<number>;
   listForEngagement(engagementId: number): Promise<VisitRecord[]>;
   /** Marks a planned visit done; false when it was not planned. */
   markDone(id: number): Promise<boolean>;

@@ -7,7 +7,8 @@ import { formatDate, idLabel } from '../../src/core/format.ts';
 import { MY_WORK_REFRESH } from '../../src/core/my-work.ts';
 import type { OutboxMessage } from '../../src/core/outbox.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
-import { privateCard, publicCard, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
+import { nextPageButton, pageHeadline, pageWindow, readPageValue } from '../../src/core/paging.ts';
+import { privateCard, publicCard, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
 import { committeeById, type MunicipalitySettings } from '../../src/core/settings.ts';
 import { addDays, localDate, termOfOffice } from '../../src/calendar/index.ts';
 import { translator } from '../../src/i18n/index.ts';
@@ -27,6 +28,8 @@ const fieldOf: Partial<Record<string, string>> = {
 
 export const VISIT_INCOMING = 'visit.incoming';
 export const VISIT_LIMIT = 'visit.limit';
+export const VISIT_LIST_PAGE = 'visits.page';
+const VISIT_PAGE_SIZE = 50;
 export const visitSubject = (id: number) => ({ type: 'visit', id });
 
 /** R5: visits out and in, the coordinator's notice of incoming visits, and the twin-town limit. */
@@ -68,13 +71,15 @@ export class VisitService {
 
   async list(args: ResolvedArgs<'visits'>, ctx: RequestContext): Promise<Reply> {
     const today = localDate(ctx.now, this.municipality.timeZone);
-    const visits = await this.uow.read.visits.list({
+    const filter = {
       ...(args.filter === 'upcoming' ? { upcomingFrom: today } : {}),
       ...(args.filter === 'reports-due' ? { reportsDueBefore: today } : {}),
-      limit: 50,
-    });
+    };
     const title = ctx.t(args.filter === 'reports-due' ? 'visit.list.titleDue' : args.filter === 'upcoming' ? 'visit.list.titleUpcoming' : 'visit.list.title');
-    if (visits.length === 0) return privateCard({ title, summary: ctx.t('visit.list.empty'), sections: [{ type: 'text', text: ctx.t('visit.list.empty') }] });
+    const total = await this.uow.read.visits.count(filter);
+    if (total === 0) return privateCard({ title, summary: ctx.t('visit.list.empty'), sections: [{ type: 'text', text: ctx.t('visit.list.empty') }] });
+    const page = pageWindow(args.page, VISIT_PAGE_SIZE, total);
+    const visits = await this.uow.read.visits.list({ ...filter, limit: page.size, offset: page.offset });
     const c = this.cardContext(ctx);
     const items: string[] = [];
     for (const v of visits) {
@@ -82,7 +87,21 @@ export class VisitService {
       const ended = v.toDate < today && v.status !== 'cancelled';
       items.push(cards.visitLine(v, e, c, ended ? (await this.uow.read.visitReports.latest(v.id)) !== undefined : undefined));
     }
-    return privateCard({ title, summary: `${title}: ${visits.length}`, sections: [{ type: 'list', items }] });
+    const headline = pageHeadline(title, page, visits.length, ctx.t);
+    const buttons = nextPageButton(VISIT_LIST_PAGE, args.filter ? { filter: args.filter } : {}, page, ctx.t);
+    return privateCard({
+      title,
+      summary: headline,
+      sections: [{ type: 'text', text: headline }, { type: 'list', items }],
+      ...(buttons.length ? { buttons, context: ctx.t('list.pageHint', { page: page.number + 1 }) } : {}),
+    });
+  }
+
+  /** "Next page" under the list: the same filter, one page on. */
+  async pressPage(action: ActionInput, ctx: RequestContext): Promise<ActionOutcome> {
+    const { page, filter } = readPageValue(action.value);
+    const kept = (['upcoming', 'reports-due'] as const).find((f) => f === filter.filter);
+    return { reply: await this.list({ ...(kept ? { filter: kept } : {}), page }, ctx) };
   }
 
   async deliverIncoming(row: { subject?: { id: number }; target?: Target }): Promise<Delivery> {
