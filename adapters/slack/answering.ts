@@ -1,12 +1,15 @@
 import type { Bot } from '../../src/core/bot.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import { errorReply } from '../../src/core/reply.ts';
+import type { SlackEmails } from './emails.ts';
 import type { ReplyRoute, SlackReplies } from './replies.ts';
 
 export interface AnsweringDeps {
   readonly bot: Bot;
   readonly log: Logger;
   readonly replies: SlackReplies;
+  /** Verified e-mail addresses, which link a person to Teams; absent in tests of other things. */
+  readonly emails?: SlackEmails;
 }
 
 export type ListenerDeps = AnsweringDeps;

@@ -2,6 +2,7 @@ import { webApi, type SlashCommand } from '@slack/bolt';
 import type { Bot } from '../../src/core/bot.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import { answering } from './answering.ts';
+import type { SlackEmails } from './emails.ts';
 import { commandRequest } from './incoming.ts';
 import { respondTo, type ReplyRoute, type SlackReplies } from './replies.ts';
 import { unescapeSlackText } from './text.ts';
@@ -10,6 +11,7 @@ export interface CommandAnswerDeps {
   readonly bot: Bot;
   readonly log: Logger;
   readonly replies: SlackReplies;
+  readonly emails?: SlackEmails;
 }
 
 /**
@@ -26,7 +28,8 @@ export async function answerCommand(deps: CommandAnswerDeps, command: SlashComma
     origin: { channelId: command.channel_id },
   };
   await answering(deps, route, async () => {
-    const reply = await deps.bot.handleText(unescapeSlackText(command.text), commandRequest(command));
+    const request = deps.emails ? await deps.emails.of(client, commandRequest(command)) : commandRequest(command);
+    const reply = await deps.bot.handleText(unescapeSlackText(command.text), request);
     await deps.replies.deliver(reply, route);
   });
 }

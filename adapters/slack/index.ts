@@ -7,6 +7,7 @@ import type { HttpHandler } from '../../src/http/server.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerListeners } from './listeners.ts';
 import { createSlackNotifier } from './notifier.ts';
+import { SlackEmails } from './emails.ts';
 import { SlackReplies } from './replies.ts';
 import { guardSlackRequests, type SeenRequests } from './request-guard.ts';
 import { slackClientOptions, usergroupMembers } from './commands.ts';
@@ -76,7 +77,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   };
   const app = new App(appOptions);
   const replies = new SlackReplies(bot);
-  registerListeners(app, { bot, log, replies });
+  registerListeners(app, { bot, log, replies, emails: new SlackEmails(log) });
 
   let started = false;
   return {

@@ -38,7 +38,8 @@ export function registerButtons(app: App, deps: ListenerDeps): void {
       origin,
     };
     await answering(deps, route, async () => {
-      const outcome = await deps.bot.handleAction(input, actionRequest(press));
+      const request = deps.emails ? await deps.emails.of(client, actionRequest(press)) : actionRequest(press);
+      const outcome = await deps.bot.handleAction(input, request);
       // The trigger id expires 3 seconds after the click: open the form before anything else.
       if (outcome.form) await deps.replies.openForm(outcome.form, route);
       if (outcome.replace) {
@@ -74,7 +75,8 @@ export function registerForms(app: App, deps: ListenerDeps): void {
     await answering(deps, route, async () => {
       const outcome = await deps.bot.handleForm(
         { name: view.callback_id, state, values: readFormValues(view.state) },
-        viewRequest(submission, origin),
+        // The ack carries the field errors, so no look-up here: what is known already.
+        deps.emails ? deps.emails.cached(viewRequest(submission, origin)) : viewRequest(submission, origin),
       );
       if (outcome.kind === 'invalid') {
         acked = true;

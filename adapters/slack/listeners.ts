@@ -60,7 +60,8 @@ function registerFiles(app: App, deps: ListenerDeps): void {
     if (event.channel_type !== 'im' || event.subtype !== 'file_share' || !event.files?.length) return;
     const route: ReplyRoute = { client, userId: event.user, channelId: event.channel };
     await answering(deps, route, async () => {
-      const request = directMessageRequest(teamIdOf(body) ?? '', event.user, event.channel);
+      const direct = directMessageRequest(teamIdOf(body) ?? '', event.user, event.channel);
+      const request = deps.emails ? await deps.emails.of(client, direct) : direct;
       for (const file of event.files ?? []) {
         const name = file.name ?? file.title ?? 'file';
         const url = file.url_private_download ?? file.url_private;

@@ -11,7 +11,9 @@ export function escapeMrkdwn(text: string): string {
   let out = '';
   let last = 0;
   for (const match of text.matchAll(keptTokens)) {
-    out += escapeSpecials(text.slice(last, match.index)) + match[0];
+    // A person's mention carries their name for other platforms; Slack shows its own display name.
+    const token = match[0].startsWith('<@') ? match[0].replace(/\|[^<>]*>$/, '>') : match[0];
+    out += escapeSpecials(text.slice(last, match.index)) + token;
     last = match.index + match[0].length;
   }
   return out + escapeSpecials(text.slice(last));

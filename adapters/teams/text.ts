@@ -12,7 +12,14 @@ const BRACKETED = /<([^<>\s][^<>\n]*)>/g;
 // A lone `<` that a client could still take for the start of a tag.
 const TAG_START = /<(?=[A-Za-z/!?])/g;
 
+// A Slack person in card text (src/core/format.ts personLabel): Teams shows the name, or the
+// Slack id when the bot never learnt a name; never the markup.
+const SLACK_MENTION = /<@([UW][A-Z0-9]+)(?:\|([^<>]*))?>/g;
+
 export function teamsText(text: string): string {
   if (!text.includes('<')) return text;
-  return text.replace(BRACKETED, '‹$1›').replace(TAG_START, '‹');
+  return text
+    .replace(SLACK_MENTION, (_all, id: string, name: string | undefined) => name?.trim() || `@${id}`)
+    .replace(BRACKETED, '‹$1›')
+    .replace(TAG_START, '‹');
 }

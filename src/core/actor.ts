@@ -17,6 +17,15 @@ export function actorKey(actor: Pick<Actor, 'platform' | 'tenantId' | 'userId'>)
   return `${actor.platform}:${actor.tenantId}:${actor.userId}`;
 }
 
+/**
+ * The same person, on one platform or across Slack and Teams: the same account, or the same
+ * verified e-mail address (Slack users.info, the Teams member look-up).
+ */
+export function samePerson(a: Actor, b: Actor): boolean {
+  if (actorKey(a) === actorKey(b)) return true;
+  return !!a.email && !!b.email && a.email.toLowerCase() === b.email.toLowerCase();
+}
+
 /** How a message names a person before the adapter resolves it to an Actor. */
 export type PersonRef =
   | { readonly kind: 'mention'; readonly userId: string; readonly label?: string }

@@ -43,7 +43,15 @@ export const idLabel = {
   visit: (id: number) => `V${id}`,
 } as const;
 
+/**
+ * A person in card text: a Slack person as a Slack mention that carries the name
+ * (`<@U1|Anna>`), which Slack renders as the mention and every other platform as the name; anyone
+ * else by name. Adapters resolve the token (adapters/slack/text.ts, adapters/teams/text.ts).
+ */
 export function personLabel(person: { name?: string | undefined; userId: string; platform: string }): string {
-  if (person.platform === 'slack') return `<@${person.userId}>`;
+  if (person.platform === 'slack') {
+    const name = person.name?.replace(/[<>|\n]/g, '').trim();
+    return name ? `<@${person.userId}|${name}>` : `<@${person.userId}>`;
+  }
   return person.name ?? person.userId;
 }

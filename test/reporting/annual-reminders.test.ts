@@ -45,7 +45,7 @@ describe.each(dialects)('annual reminders (%s)', (dialect) => {
 
     const confirm = kfn.card.buttons!.find((b) => b.label === 'Bekräfta')!;
     const pressed = await core.app.bot.handleAction({ name: confirm.action, value: confirm.value, source: kfn.ref }, { actor: anna, conversation: kfnChannel, isDirect: false });
-    expect(text(pressed.replace!)).toContain('Kultur- och fritidsnämndens internationella samarbete 2026 bekräftades av <@U0ANNA> 15 jan. 2027.');
+    expect(text(pressed.replace!)).toContain('Kultur- och fritidsnämndens internationella samarbete 2026 bekräftades av <@U0ANNA|anna> 15 jan. 2027.');
     expect(pressed.replace!.buttons ?? []).toHaveLength(0);
     const again = await core.app.bot.handleAction({ name: confirm.action, value: confirm.value }, { actor: anna, conversation: kfnChannel, isDirect: false });
     expect(replyText(again.reply!)).toContain('Kultur- och fritidsnämnden hade redan bekräftat');

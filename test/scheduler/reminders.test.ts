@@ -100,9 +100,9 @@ describe.each(dialects)('deadline reminders on %s', (dialect) => {
     const byId = (a: { messageId: string }, b: { messageId: string }) => a.messageId.localeCompare(b.messageId);
     expect(core.notifier.updated.map((u) => u.ref).sort(byId)).toEqual(deadlineCards(core).map((s) => s.ref).sort(byId));
     expect(core.notifier.updated[0]?.card.buttons).toBeUndefined();
-    expect(core.notifier.updated[0]?.card.sections[0]).toMatchObject({ text: expect.stringContaining('markerades som klar av <@U0ANNA>') });
+    expect(core.notifier.updated[0]?.card.sections[0]).toMatchObject({ text: expect.stringContaining('markerades som klar av <@U0ANNA|anna>') });
     const again = await core.say('frist klar D1');
-    expect(replyText(again)).toBe('D1 var redan markerad som klar av <@U0ANNA>.');
+    expect(replyText(again)).toBe('D1 var redan markerad som klar av <@U0ANNA|anna>.');
   });
 
   it('refuses bad input and stores nothing', async () => {

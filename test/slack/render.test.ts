@@ -8,9 +8,9 @@ import { translator } from '../../src/i18n/index.ts';
 const t = translator('sv');
 
 describe('escapeMrkdwn', () => {
-  it('escapes &, < and > but keeps user, channel and group mentions', () => {
+  it('escapes &, < and > but keeps user, channel and group mentions, a user by id alone', () => {
     expect(escapeMrkdwn('A & B <b> <@U123> <@W9|bo> <#C42|allmänt> <!subteam^S1|@nämnd>')).toBe(
-      'A &amp; B &lt;b&gt; <@U123> <@W9|bo> <#C42|allmänt> <!subteam^S1|@nämnd>',
+      'A &amp; B &lt;b&gt; <@U123> <@W9> <#C42|allmänt> <!subteam^S1|@nämnd>',
     );
   });
 

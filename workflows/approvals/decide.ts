@@ -1,4 +1,4 @@
-import { actorKey } from '../../src/core/actor.ts';
+import { actorKey, samePerson } from '../../src/core/actor.ts';
 import { toInstant } from '../../src/core/clock.ts';
 import type { RequestContext } from '../../src/core/command.ts';
 import { BotFailure, type BotError } from '../../src/core/errors.ts';
@@ -132,7 +132,8 @@ export class DecisionService {
     const body = this.g.body(a.bodyId);
     if (!body) return { code: 'error.notFound', params: { id: idLabel.application(a.id) } };
     if (!(await this.g.mayDecide(repos, body, ctx.actor))) return { code: 'approval.error.notApprover', params: { body: body.name } };
-    if (actorKey(a.requestedBy) === actorKey(ctx.actor)) return { code: 'approval.error.ownRequest' };
+    // Asked in Slack, pressed in Teams (or the other way) is still the asker's own request.
+    if (samePerson(a.requestedBy, ctx.actor)) return { code: 'approval.error.ownRequest' };
     return undefined;
   }
 
