@@ -7,6 +7,7 @@ import { errorReply } from '../../src/core/reply.ts';
 import { answerCommand } from './commands.ts';
 import { directMessageRequest, homeRequest, teamIdOf } from './incoming.ts';
 import { registerButtons, registerForms } from './interactions.ts';
+import { SEARCH_PREFIX, searchOptions } from './modal.ts';
 import { renderCard } from './render.ts';
 import { tenantGuard } from './tenant-guard.ts';
 
@@ -26,6 +27,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerForms(app, deps);
   registerHome(app, deps);
   registerFiles(app, deps);
+  registerSearches(app, deps);
   app.error(async (err) => {
     deps.log.error({ err }, 'slack listener failed');
   });
@@ -75,5 +77,14 @@ function registerFiles(app: App, deps: ListenerDeps): void {
         await deps.replies.deliver(reply, route);
       }
     });
+  });
+}
+
+/** An external select in a form asks for its options as the person types (block_suggestion). */
+function registerSearches(app: App, deps: ListenerDeps): void {
+  app.options<'block_suggestion'>({ action_id: new RegExp(`^${SEARCH_PREFIX}`), type: 'block_suggestion' }, async ({ options, body, ack }) => {
+    const name = options.action_id.slice(SEARCH_PREFIX.length);
+    const found = await deps.bot.handleSearch(name, options.value ?? '', homeRequest(teamIdOf(body) ?? '', body.user.id));
+    await ack(searchOptions(found));
   });
 }

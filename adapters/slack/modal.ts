@@ -123,6 +123,17 @@ function inputElement(field: FormField): InputBlock['element'] {
         ...(field.initial && /^-?\d+$/.test(field.initial) ? { initial_value: field.initial } : {}),
       };
     case 'select': {
+      if (field.search) {
+        // More than a static select can hold: Slack asks the bot for options as the person types.
+        const initial = field.options?.find((o) => o.value === field.initial);
+        return {
+          type: 'external_select',
+          ...common,
+          action_id: `${SEARCH_PREFIX}${field.search}`,
+          min_query_length: 1,
+          ...(initial ? { initial_option: { text: plain(initial.label, modalLimits.optionText), value: initial.value } } : {}),
+        };
+      }
       const options = (field.options ?? []).slice(0, modalLimits.selectOptions).map((o) => ({
         text: plain(o.label, modalLimits.optionText),
         value: o.value,
@@ -135,6 +146,14 @@ function inputElement(field: FormField): InputBlock['element'] {
 
 function plain(text: string, max: number): types.PlainTextElement {
   return { type: 'plain_text', text: clipPlain(text, max), emoji: true };
+}
+
+/** An external select's action id: the prefix and the name of the search that answers it. */
+export const SEARCH_PREFIX = 'search:';
+
+/** A search's choices as Slack's options response (at most 100, labels within Slack's 75). */
+export function searchOptions(found: readonly { value: string; label: string }[]): { options: types.PlainTextOption[] } {
+  return { options: found.slice(0, modalLimits.selectOptions).map((o) => ({ text: plain(o.label, modalLimits.optionText), value: o.value })) };
 }
 
 /** The submitted values by field id; an empty field is the empty string. */

@@ -17,7 +17,8 @@ export type CardElement = Record<string, unknown>;
 export interface AdaptiveCard {
   readonly $schema: string;
   readonly type: 'AdaptiveCard';
-  readonly version: '1.5';
+  /** 1.6 only for a form with a typeahead picker (`Data.Query`), which needs it. */
+  readonly version: '1.5' | '1.6';
   readonly body: CardElement[];
   readonly actions?: CardElement[];
   readonly refresh?: CardElement;
@@ -145,7 +146,7 @@ export function renderForm(form: Form, t: Translate, typed: Readonly<Record<stri
   return {
     $schema: CARD_SCHEMA,
     type: 'AdaptiveCard',
-    version: '1.5',
+    version: form.fields.some((f) => f.search) ? '1.6' : '1.5',
     body,
     actions: [executeAction(form.submitLabel, form.action, { [FORM_STATE_KEY]: form.state, ...(ownMessage ? { [FORM_OWN_KEY]: true } : {}) }, 'positive')],
     fallbackText: teamsText(form.title),
@@ -187,6 +188,8 @@ function inputElement(field: FormField, value: string | undefined, t: Translate)
         style: 'compact',
         ...(field.placeholder ? {} : { placeholder: teamsText(t('teams.form.choose')) }),
         choices: (field.options ?? []).map((o) => ({ title: teamsText(o.label), value: o.value })),
+        // More than a card should list: Teams asks the bot (an application/search invoke) as the person types.
+        ...(field.search ? { 'choices.data': { type: 'Data.Query', dataset: field.search } } : {}),
         ...(value ? { value } : {}),
       };
   }

@@ -1,4 +1,5 @@
-import { ActivityTypes, TurnContext, type CloudAdapter } from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity, type CloudAdapter } from 'botbuilder';
+import { teamsText } from './text.ts';
 import { MAX_FILE_BYTES, type Bot } from '../../src/core/bot.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import type { ConversationStore } from '../../src/core/ports.ts';
@@ -21,6 +22,17 @@ export interface TurnDeps {
 }
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
+/** A typeahead picker (`Input.ChoiceSet` with `Data.Query`) asking for choices. */
+const SEARCH_INVOKE = 'application/search';
+
+/** The choices for what the person typed, as Teams' search response wants them. */
+async function searchResponse(activity: TurnContext['activity'], tenant: string, deps: TurnDeps, email: string | undefined): Promise<Partial<Activity>> {
+  const value = (activity.value ?? {}) as { queryText?: unknown; dataset?: unknown; queryOptions?: { top?: unknown } };
+  const found = await deps.bot.handleSearch(String(value.dataset ?? ''), String(value.queryText ?? ''), requestOf(activity, tenant, email));
+  const top = typeof value.queryOptions?.top === 'number' && value.queryOptions.top > 0 ? value.queryOptions.top : 15;
+  const results = found.slice(0, top).map((o) => ({ title: teamsText(o.label), value: o.value }));
+  return { type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results } } } };
+}
 
 /** The logic CloudAdapter runs for each incoming activity. */
 export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise<void> {
@@ -56,6 +68,10 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
       }
       case ActivityTypes.Invoke: {
         // Other invokes (sign-in, message extensions) are not used; CloudAdapter answers 501.
+        if (activity.name === SEARCH_INVOKE) {
+          await ctx.sendActivity(await searchResponse(activity, tenant, deps, await deps.emails?.of(ctx)));
+          return;
+        }
         if (activity.name !== ADAPTIVE_CARD_ACTION) return;
         const body = await handleCardAction(ctx, tenant, deps, await deps.emails?.of(ctx));
         await ctx.sendActivity(invokeResponseActivity(body));

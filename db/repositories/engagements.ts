@@ -66,7 +66,8 @@ export class KyselyEngagements implements EngagementRepository {
     return this.db
       .selectFrom('engagements')
       .$if(filter.committeeId !== undefined, (q) => q.where('committee_id', '=', filter.committeeId ?? ''))
-      .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''));
+      .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''))
+      .$if(filter.open === true, (q) => q.where('status', 'not in', ['closed', 'terminated']));
   }
 
   /** A correction of the register (an import): only the fields given change. */

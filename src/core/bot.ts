@@ -6,6 +6,7 @@ import type { Command, CommandName, LocalDate, RequestContext } from './command.
 import { BotFailure, type BotError, type Result } from './errors.ts';
 import type { Directory } from './ports.ts';
 import { errorReply, type ActionInput, type ActionOutcome, type FormCommandRead, type FormInput, type FormOutcome, type Reply, type SettledReply } from './reply.ts';
+import type { SearchOption } from './card.ts';
 import type { IncomingFile, Router } from './router.ts';
 
 /** A register of a few thousand rows is well under this; a larger file is a mistake, not an import. */
@@ -91,6 +92,18 @@ export class Bot {
       for (const observe of this.observers) observe(name ?? 'unparsed', outcome);
     }
     return reply;
+  }
+
+  /** A picker's typeahead: the choices for what is typed; none for an unknown search or a failure. */
+  async handleSearch(name: string, query: string, req: IncomingRequest): Promise<readonly SearchOption[]> {
+    const handler = this.deps.router.searchHandler(name);
+    if (!handler || !this.isAllowed(req.actor.platform, req.actor.tenantId)) return [];
+    try {
+      return await handler(query.slice(0, 200), { actor: req.actor, conversation: req.conversation, isDirect: req.isDirect, locale: this.deps.settings.locale, t: this.t, now: this.deps.clock.now() });
+    } catch (err) {
+      this.deps.log.error({ err, search: name }, 'a typeahead search failed');
+      return [];
+    }
   }
 
   /** A file sent in a direct message; a file in a channel is not for the bot. */

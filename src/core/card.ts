@@ -68,6 +68,17 @@ export interface FormField {
   readonly placeholder?: string;
   readonly initial?: string;
   readonly options?: readonly { readonly value: string; readonly label: string }[];
+  /**
+   * A picker over more items than a form can list (Slack allows 100): the options come from this
+   * search (registered with the router) as the person types; `options` are only the first shown.
+   */
+  readonly search?: string;
+}
+
+/** One choice a search offers. */
+export interface SearchOption {
+  readonly value: string;
+  readonly label: string;
 }
 
 export function textCard(text: string, tone: Card['tone'] = 'info'): Card {

@@ -1,3 +1,4 @@
+import type { SearchOption } from './card.ts';
 import type { CommandName, RequestContext, ResolvedArgs } from './command.ts';
 import type { MyWorkProvider } from './my-work.ts';
 import type { ActionInput, ActionOutcome, FormInput, FormOutcome, Reply } from './reply.ts';
@@ -11,6 +12,8 @@ export interface IncomingFile {
   readonly bytes: Uint8Array;
 }
 export type FileHandler = (file: IncomingFile, ctx: RequestContext) => Promise<Reply>;
+/** The choices a typeahead picker offers for what the person has typed so far. */
+export type SearchHandler = (query: string, ctx: RequestContext) => Promise<readonly SearchOption[]>;
 
 /**
  * The table of what the bot can do. Workflows register their commands, buttons and forms here;
@@ -23,6 +26,7 @@ export class Router {
   private readonly formCommands = new Map<string, CommandName>();
   private readonly myWork: MyWorkProvider[] = [];
   private files: FileHandler | undefined;
+  private readonly searches = new Map<string, SearchHandler>();
 
   command<N extends CommandName>(name: N, handler: CommandHandler<N>): this {
     if (this.commands.has(name)) throw new Error(`command ${name} registered twice`);
@@ -46,6 +50,17 @@ export class Router {
 
   formCommand(name: string): CommandName | undefined {
     return this.formCommands.get(name);
+  }
+
+  /** A typeahead source for pickers (`FormField.search`). */
+  search(name: string, handler: SearchHandler): this {
+    if (this.searches.has(name)) throw new Error(`search ${name} registered twice`);
+    this.searches.set(name, handler);
+    return this;
+  }
+
+  searchHandler(name: string): SearchHandler | undefined {
+    return this.searches.get(name);
   }
 
   /** What a file sent to the bot is for (the register import); one handler. */

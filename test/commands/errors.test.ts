@@ -16,7 +16,7 @@ const usage = {
   apply: 'ansök <samarbete> "<utlysning eller finansiär>" [belopp=<kronor>] [förstudie]',
   submitted: 'ansökan inskickad <id>',
   visitAdd: 'besök ny <samarbete> <ut|in> <från-datum> <till-datum> [plats="…"] [ledare=<person>] [deltagare=<antal>]',
-  visits: 'besök [kommande|rapporter-saknas]',
+  visits: 'besök [kommande|rapporter-saknas] [sida=<n>]',
   report: 'rapport <besök>',
   annual: 'årsrapport <år> [nämnd=<id>]',
   calendar: 'kalender [nämnd=<id>]',

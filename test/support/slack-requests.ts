@@ -124,6 +124,23 @@ export interface ViewSubmissionInput extends Omit<Origin, 'channelId'> {
   readonly values: Readonly<Record<string, string>>;
 }
 
+/** What Slack sends when a person types in an external select: it waits for the options in the answer. */
+export function blockSuggestion(input: Omit<Origin, 'channelId'> & { readonly actionId: string; readonly blockId: string; readonly value: string; readonly view: OpenedView }, sign: SignOptions): SlackRequest {
+  const teamId = input.teamId ?? defaults.teamId;
+  return interactivity(
+    {
+      type: 'block_suggestion',
+      ...interactiveEnvelope(input, teamId),
+      action_id: input.actionId,
+      block_id: input.blockId,
+      value: input.value,
+      container: { type: 'view', view_id: 'V0001' },
+      view: { id: 'V0001', team_id: teamId, type: 'modal', callback_id: input.view.callback_id, private_metadata: input.view.private_metadata ?? '', blocks: input.view.blocks ?? [] },
+    },
+    sign,
+  );
+}
+
 export function viewSubmission(input: ViewSubmissionInput, sign: SignOptions): SlackRequest {
   const teamId = input.teamId ?? defaults.teamId;
   const state: Record<string, Record<string, unknown>> = {};
@@ -161,7 +178,8 @@ function stateValue(element: NonNullable<NonNullable<OpenedView['blocks']>[numbe
   switch (type) {
     case 'datepicker':
       return { type, selected_date: given };
-    case 'static_select': {
+    case 'static_select':
+    case 'external_select': {
       const option = element.options?.find((o) => o.value === given);
       return { type, selected_option: option ?? (given === null ? null : { text: { type: 'plain_text', text: given }, value: given }) };
     }

@@ -131,6 +131,11 @@ export function cardActionInvoke(options: CardActionOptions): Record<string, unk
   };
 }
 
+/** What Teams sends when a person types in a typeahead picker (`Data.Query`). */
+export function searchInvoke(options: ActivityBase & { dataset: string; queryText: string }): Record<string, unknown> {
+  return { ...base(options), type: 'invoke', name: 'application/search', value: { queryText: options.queryText, dataset: options.dataset, queryOptions: { skip: 0, top: 15 } } };
+}
+
 /** A button press: data `{ value }`, as the Teams adapter renders buttons. */
 export function buttonInvoke(options: ActivityBase & { verb: string; value: string; replyToId?: string }): Record<string, unknown> {
   const { value, ...rest } = options;

@@ -26,6 +26,8 @@ export type EngagementPatch = Partial<Pick<EngagementRecord, 'title' | 'type' | 
 export interface EngagementFilter {
   readonly committeeId?: string;
   readonly status?: EngagementStatus;
+  /** Not closed or terminated: what a visit or an application can still be for. */
+  readonly open?: boolean;
 }
 
 export interface EngagementRepository {

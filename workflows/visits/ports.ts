@@ -93,7 +93,7 @@ export interface VisitEngagement {
 
 export interface VisitEngagementLookup {
   get(id: number): Promise<VisitEngagement | undefined>;
-  list(filter: { limit: number }): Promise<VisitEngagement[]>;
+  list(filter: { limit: number; open?: boolean }): Promise<VisitEngagement[]>;
 }
 
 export interface VisitsRepos {

@@ -5,7 +5,7 @@ import { reportsOwedProvider } from './reports-owed.ts';
 import type { VisitsRepos, VisitsSettings } from './ports.ts';
 import { REPORT_FORM } from './report-form.ts';
 import { REPORT_FILED, REPORT_OVERDUE, REPORT_PROMPT, ReportService } from './reports.ts';
-import { VISIT_INCOMING, VISIT_LIMIT, VISIT_LIST_PAGE, VisitService } from './service.ts';
+import { ENGAGEMENT_SEARCH, VISIT_INCOMING, VISIT_LIMIT, VISIT_LIST_PAGE, VisitService } from './service.ts';
 import { VISIT_FORM } from './visit-form.ts';
 
 /** Registers R5 visits and post-visit reports, and the "my work" view that gathers every workflow's open items. */
@@ -17,6 +17,7 @@ export function registerVisits(deps: WorkflowDeps<VisitsRepos>, settings: Visits
   router
     .command('visit.add', (args, ctx) => visits.add(args, ctx))
     .command('visits', (args, ctx) => visits.list(args, ctx))
+    .search(ENGAGEMENT_SEARCH, (query) => visits.searchEngagements(query))
     .action(VISIT_LIST_PAGE, (action, ctx) => visits.pressPage(action, ctx))
     .command('report', (args, ctx) => reports.command(args, ctx))
     .action(WRITE_REPORT, (action, ctx) => reports.pressWrite(action, ctx))

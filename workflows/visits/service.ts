@@ -5,6 +5,7 @@ import type { Delivery } from '../../src/core/delivery.ts';
 import { BotFailure } from '../../src/core/errors.ts';
 import { formatDate, idLabel } from '../../src/core/format.ts';
 import { MY_WORK_REFRESH } from '../../src/core/my-work.ts';
+import type { SearchOption } from '../../src/core/card.ts';
 import type { OutboxMessage } from '../../src/core/outbox.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
 import { nextPageButton, pageHeadline, pageWindow, readPageValue } from '../../src/core/paging.ts';
@@ -29,6 +30,11 @@ const fieldOf: Partial<Record<string, string>> = {
 export const VISIT_INCOMING = 'visit.incoming';
 export const VISIT_LIMIT = 'visit.limit';
 export const VISIT_LIST_PAGE = 'visits.page';
+/** The typeahead the visit form's engagement picker uses past FORM_OPTIONS engagements. */
+export const ENGAGEMENT_SEARCH = 'engagements';
+/** What a form lists at most (Slack's limit for a static select). */
+const FORM_OPTIONS = 100;
+const SEARCH_RESULTS = 50;
 const VISIT_PAGE_SIZE = 50;
 export const visitSubject = (id: number) => ({ type: 'visit', id });
 
@@ -45,7 +51,8 @@ export class VisitService {
       const engagements = await this.openEngagements();
       // A select without options is a form no one can fill in (and Slack refuses to open it).
       if (engagements.length === 0) throw new BotFailure({ code: 'visit.form.noEngagements' });
-      return { kind: 'form', form: visitForm(engagements, ctx.t) };
+      const many = engagements.length > FORM_OPTIONS;
+      return { kind: 'form', form: visitForm(engagements.slice(0, FORM_OPTIONS), ctx.t, {}, undefined, many ? ENGAGEMENT_SEARCH : undefined) };
     }
     const input: VisitInput = {
       engagement: args.engagement,
@@ -64,7 +71,10 @@ export class VisitService {
       form,
       ctx,
       (args) => this.add(args, ctx),
-      async (errors) => visitForm(await this.openEngagements(), ctx.t, form.values, errors),
+      async (errors) => {
+        const engagements = await this.openEngagements();
+        return visitForm(engagements.slice(0, FORM_OPTIONS), ctx.t, form.values, errors, engagements.length > FORM_OPTIONS ? ENGAGEMENT_SEARCH : undefined);
+      },
       fieldOf,
     );
   }
@@ -181,8 +191,25 @@ export class VisitService {
     return messages;
   }
 
+  /** The first engagements a visit can be for; one more than the form lists says "search". */
   private async openEngagements(): Promise<VisitEngagement[]> {
-    return (await this.uow.read.engagements.list({ limit: 100 })).filter((e) => e.status !== 'terminated' && e.status !== 'closed');
+    return this.uow.read.engagements.list({ open: true, limit: FORM_OPTIONS + 1 });
+  }
+
+  /**
+   * The visit form's typeahead over every open engagement: the id (`E12`, `12`) or words of the
+   * title or partner, in any case and with å, ä, ö as typed. Matched here, not in SQL, because
+   * SQLite's lower() folds only ASCII; a municipality's few thousand engagements are read in a few ms.
+   */
+  async searchEngagements(query: string): Promise<SearchOption[]> {
+    const wanted = fold(query);
+    if (!wanted) return [];
+    const id = /^e?(\d{1,9})$/.exec(wanted)?.[1];
+    const open = await this.uow.read.engagements.list({ open: true, limit: 1_000_000 });
+    return open
+      .filter((e) => (id !== undefined && e.id === Number(id)) || fold(`${e.title} ${e.partner ?? ''}`).includes(wanted))
+      .slice(0, SEARCH_RESULTS)
+      .map((e) => ({ value: String(e.id), label: cards.engagementLabel(e) }));
   }
 
   private async visitWithEngagement(id: number): Promise<{ visit: VisitRecord; engagement: VisitEngagement } | undefined> {
@@ -199,4 +226,8 @@ export class VisitService {
   outboxContext(): cards.CardContext {
     return { t: translator(this.municipality.locale), locale: this.municipality.locale, zone: this.municipality.timeZone };
   }
+}
+
+function fold(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
 }

@@ -14,7 +14,8 @@ export interface VisitInput {
   readonly participants?: number;
 }
 
-export function visitForm(engagements: readonly VisitEngagement[], t: Translate, typed: Readonly<Record<string, string>> = {}, errors?: Record<string, string>): Form {
+/** `search`: more engagements than the form can list; the picker then searches as the person types. */
+export function visitForm(engagements: readonly VisitEngagement[], t: Translate, typed: Readonly<Record<string, string>> = {}, errors?: Record<string, string>, search?: string): Form {
   const initial = (id: string) => (typed[id] ? { initial: typed[id] } : {});
   return {
     action: VISIT_FORM,
@@ -28,6 +29,7 @@ export function visitForm(engagements: readonly VisitEngagement[], t: Translate,
         kind: 'select',
         required: true,
         options: engagements.map((e) => ({ value: String(e.id), label: engagementLabel(e) })),
+        ...(search ? { search, placeholder: t('visit.form.searchEngagement') } : {}),
         ...initial('engagement'),
       },
       {

@@ -78,4 +78,5 @@ export const visits = {
   'mywork.reports.title': 'Visit reports owed',
   'mywork.reports.empty': 'No visit reports owed.',
   'mywork.reports.item': '{id} · {dates} · {place}: report owed (report {id})',
+  'visit.form.searchEngagement': 'Type part of the title, the partner or E12',
 } as const;

@@ -80,4 +80,5 @@ export const visits: Record<keyof typeof en, string> = {
   'mywork.reports.title': 'Reserapporter att lämna',
   'mywork.reports.empty': 'Inga reserapporter att lämna.',
   'mywork.reports.item': '{id} · {dates} · {place}: rapport saknas (rapport {id})',
+  'visit.form.searchEngagement': 'Skriv en del av titeln, partnern eller E12',
 };
