@@ -20,7 +20,8 @@ export function visitsSettings(config: Config): VisitsSettings {
   const boardTargets = board ? channelTargets(board.channel) : [];
   return {
     boardTargets: boardTargets.length ? boardTargets : channelTargets(config.coordinator.channel),
-    boardName: board?.name ?? BOARD,
+    // The committee the reports go to, else the configured board's name, never a bare id.
+    boardName: board?.name ?? config.governance.bodies.find((b) => b.kind === 'board')?.name ?? (config.municipality.language === 'sv' ? 'kommunstyrelsen' : 'the executive board'),
     reminderEveryWorkingDays: config.visits.reminderEveryWorkingDays,
     remindersBeforeEscalation: config.visits.remindersBeforeCoordinator,
     twinTownVisitsPerTerm: config.visits.twinTownVisitsPerTerm,

@@ -30,6 +30,8 @@ describe('the visits: section of the configuration', () => {
     expect(kfn.reminderEveryWorkingDays).toBe(3);
     const none = visitsSettings(parseConfig({ ...base, committees: [] }, 'test'));
     expect(none.boardTargets).toEqual([{ kind: 'conversation', platform: 'slack', conversationId: 'C0INTL' }]);
+    // Texts then name the board in words, never by its id.
+    expect(none.boardName).toBe('kommunstyrelsen');
   });
 
   it('refuses a board that is not a committee', () => {
