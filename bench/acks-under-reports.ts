@@ -57,7 +57,8 @@ interface AppProcess {
 
 async function startAppProcess(fakes: FakePlatforms, db: string): Promise<AppProcess> {
   const child: ChildProcess = fork(fileURLToPath(new URL('./app-process.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_APP_NODE_ARGS: extra node flags for the app process alone, e.g. `--cpu-prof --cpu-prof-dir=prof`.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {
       ...process.env,
@@ -166,8 +167,10 @@ export async function runAcksUnderReports(rate = Number(process.env.BENCH_ACK_RA
   const runs: AckRun[] = [];
   try {
     // Warm the app up once on each path, reports included, so no run pays for first loads.
-    for (const platform of ['slack', 'teams'] as const) await measure(platform, true, app, fakes, rate, 3);
-    for (const platform of ['slack', 'teams'] as const) {
+    // BENCH_PLATFORMS=teams (or slack) measures one platform only, e.g. while profiling.
+    const platforms = (['slack', 'teams'] as const).filter((p) => (process.env.BENCH_PLATFORMS ?? 'slack,teams').split(',').includes(p));
+    for (const platform of platforms) await measure(platform, true, app, fakes, rate, 3);
+    for (const platform of platforms) {
       for (const withReports of [false, true]) {
         const run = await measure(platform, withReports, app, fakes, rate, seconds);
         console.log(`  ${platform} ${withReports ? 'with reports' : 'alone       '}: p50 ${ms(run.p50)} p99 ${ms(run.p99)} max ${ms(run.max)} loop p99 ${ms(run.loop.p99)} reports ${run.reports}`);
