@@ -60,6 +60,9 @@ function registerHome(app: App, deps: ListenerDeps): void {
 function registerFiles(app: App, deps: ListenerDeps): void {
   app.event('message', async ({ event, body, client }) => {
     if (event.channel_type !== 'im' || event.subtype !== 'file_share' || !event.files?.length) return;
+    // The bot's own uploads (an export, a report) arrive as file shares too; Bolt's ignoreSelf
+    // drops them, and this keeps it so if that setting ever changes.
+    if ((event as { bot_id?: string }).bot_id) return;
     const route: ReplyRoute = { client, userId: event.user, channelId: event.channel };
     await answering(deps, route, async () => {
       const direct = directMessageRequest(teamIdOf(body) ?? '', event.user, event.channel);

@@ -151,6 +151,13 @@ describe.each(dialects)('importing the register (%s)', (dialect) => {
 
     const notARegister = await share('U0COORD', 'bild.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
     expect(notARegister.text).toContain('bild.png är inget register');
+
+    // The bot's own upload (an export in someone's DM) is not taken for a file to import.
+    const own = h.slack.hostFile('register-2017-02-20.xlsx', await good());
+    const echoed = { ...event('UBOT0001', 'D0U0COORD', own, 'register-2017-02-20.xlsx'), bot_id: 'B0001' };
+    expect((await post(events(), eventCallback(echoed, sign, SLACK_TEAM))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(h.slack.calls('download').filter((c) => c.id === own.id)).toHaveLength(0);
   }, 90_000);
 
   it('Slack: a row that no longer holds at Confirm stores nothing of the import', async () => {

@@ -65,9 +65,10 @@ describe.each(dialects)('the outbox on %s', (dialect) => {
     await enqueue(a, clock, 300);
     const na = new RecordingNotifier();
     const nb = new RecordingNotifier();
-    // Slow posts make the two ticks overlap for real.
-    na.onPost = () => new Promise((r) => setTimeout(r, 1));
-    nb.onPost = () => new Promise((r) => setTimeout(r, 1));
+    // Slow posts make the two ticks overlap for real; 1 ms let one scheduler take every batch
+    // before the other's first claim on a loaded CI machine.
+    na.onPost = () => new Promise((r) => setTimeout(r, 10));
+    nb.onPost = () => new Promise((r) => setTimeout(r, 10));
     await Promise.all([scheduler(a, clock, na, 'a').tick(), scheduler(b, clock, nb, 'b').tick()]);
     const numbers = [...na.sent, ...nb.sent].map((s) => s.card.summary);
     expect(numbers).toHaveLength(300);
