@@ -72,6 +72,11 @@ export const configSchema = z
       })
       .strict()
       .default({ announceDaysBeforeClose: [14, 3] }),
+    /**
+     * One person's Slack and Teams accounts, when their e-mail addresses do not link them:
+     * a Slack user id and a Teams AAD object id or e-mail address.
+     */
+    people: z.array(z.object({ slack: slackUserId, teams: z.string().min(3) }).strict()).default([]),
     governance: governanceConfigSchema,
     visits: visitsConfigSchema,
     reporting: reportingConfigSchema,

@@ -33,5 +33,6 @@ export function governanceSettings(config: Config, groups?: ApproverGroups): Gov
       };
     }),
     ...(groups ? { groups } : {}),
+    people: config.people,
   };
 }

@@ -21,9 +21,22 @@ export function actorKey(actor: Pick<Actor, 'platform' | 'tenantId' | 'userId'>)
  * The same person, on one platform or across Slack and Teams: the same account, or the same
  * verified e-mail address (Slack users.info, the Teams member look-up).
  */
-export function samePerson(a: Actor, b: Actor): boolean {
+export function samePerson(a: Actor, b: Actor, links: readonly PersonLink[] = []): boolean {
   if (actorKey(a) === actorKey(b)) return true;
-  return !!a.email && !!b.email && a.email.toLowerCase() === b.email.toLowerCase();
+  if (!!a.email && !!b.email && a.email.toLowerCase() === b.email.toLowerCase()) return true;
+  return links.some((link) => isLinked(link, a) && isLinked(link, b));
+}
+
+/** A person's two accounts named in the configuration: a Slack user id, a Teams AAD id or e-mail. */
+export interface PersonLink {
+  readonly slack: string;
+  readonly teams: string;
+}
+
+function isLinked(link: PersonLink, actor: Actor): boolean {
+  if (actor.platform === 'slack') return actor.userId === link.slack;
+  const named = link.teams.toLowerCase();
+  return [actor.aadObjectId, actor.email].some((id) => !!id && id.toLowerCase() === named);
 }
 
 /** How a message names a person before the adapter resolves it to an Actor. */

@@ -53,4 +53,23 @@ describe.each(dialects)('one person across Slack and Teams (%s)', (dialect) => {
     expect(JSON.stringify((await press(testUsers.anna)).body)).toContain('Du kan inte besluta om din egen begäran.');
     expect(JSON.stringify((await press(testUsers.bertil)).body)).toContain('Beslutsreferens');
   });
+
+  it('links the two accounts by the configuration when no e-mail does, and still refuses her own approval', async () => {
+    h = await startApp(dialect, '2026-11-23T09:00:00Z', { ...approvalsConfig, people: [{ slack: 'U0ANNA', teams: testUsers.anna.aadObjectId }] });
+    const app = h;
+    const messages = `${h.baseUrl}/api/messages`;
+    await post(messages, messageActivity({ serviceUrl: app.connector.serviceUrl, place: 'channel', text: 'hjälp', from: testUsers.bertil }));
+    let n = 0;
+    const slack = async (text: string) => {
+      const id = `c${++n}`;
+      await postSlack(`${app.baseUrl}/slack/events`, slashCommand({ text, responseUrl: app.slack.responseUrl(id), teamId: SLACK_TEAM, channelId: 'C0KFN', userId: 'U0ANNA', userName: 'anna' }, { signingSecret: SIGNING_SECRET }));
+      return JSON.stringify((await app.slack.waitFor('response', (c) => c.id === id)).body);
+    };
+    await slack('samarbete ny "Partnerskap Theewaterskloof" typ=partnership nämnd=kfn');
+    expect(await slack('ansök E1 ICLD belopp=250000')).toContain('A1');
+    await h.tickAt('2026-11-23T09:00:30Z');
+    const card = h.connector.sent().find((s) => s.conversationId === TEST_CHANNEL_ID && cardText(adaptiveCardOf(s.activity)).includes('A1'));
+    const pressed = await post(messages, buttonInvoke({ serviceUrl: app.connector.serviceUrl, place: 'channel', from: testUsers.anna, verb: 'approval.decide', value: '1:1:approved', replyToId: card!.id }));
+    expect(JSON.stringify(pressed.body)).toContain('Du kan inte besluta om din egen begäran.');
+  });
 });

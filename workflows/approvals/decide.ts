@@ -133,7 +133,7 @@ export class DecisionService {
     if (!body) return { code: 'error.notFound', params: { id: idLabel.application(a.id) } };
     if (!(await this.g.mayDecide(repos, body, ctx.actor))) return { code: 'approval.error.notApprover', params: { body: body.name } };
     // Asked in Slack, pressed in Teams (or the other way) is still the asker's own request.
-    if (samePerson(a.requestedBy, ctx.actor)) return { code: 'approval.error.ownRequest' };
+    if (samePerson(a.requestedBy, ctx.actor, this.g.settings.people)) return { code: 'approval.error.ownRequest' };
     return undefined;
   }
 

@@ -1,4 +1,4 @@
-import type { Actor, Platform, Target } from '../../src/core/actor.ts';
+import type { Actor, PersonLink, Platform, Target } from '../../src/core/actor.ts';
 import type { EngagementType, LocalDate } from '../../src/core/command.ts';
 import type { OutboxWriter } from '../../src/core/outbox.ts';
 import type { Locale } from '../../src/i18n/index.ts';
@@ -84,6 +84,8 @@ export interface GovernanceSettings {
   /** Warn when the call closes within this many working days. */
   readonly warnWorkingDays: number;
   readonly groups?: ApproverGroups;
+  /** Accounts the configuration names as one person (besides a shared verified e-mail). */
+  readonly people?: readonly PersonLink[];
 }
 
 export interface ApplicationRecord {
