@@ -2,8 +2,6 @@ import type { App } from '@slack/bolt';
 import { textCard } from '../../src/core/card.ts';
 import { answering, type ListenerDeps } from './answering.ts';
 import type { ReplyRoute } from './replies.ts';
-import { MAX_FILE_BYTES } from '../../src/core/bot.ts';
-import { errorReply } from '../../src/core/reply.ts';
 import { answerCommand } from './commands.ts';
 import { directMessageRequest, homeRequest, teamIdOf } from './incoming.ts';
 import { registerButtons, registerForms } from './interactions.ts';
@@ -68,16 +66,14 @@ function registerFiles(app: App, deps: ListenerDeps): void {
       const direct = directMessageRequest(teamIdOf(body) ?? '', event.user, event.channel);
       const request = deps.emails ? await deps.emails.of(client, direct) : direct;
       for (const file of event.files ?? []) {
-        const name = file.name ?? file.title ?? 'file';
         const url = file.url_private_download ?? file.url_private;
-        if ((file.size ?? 0) > MAX_FILE_BYTES || !url) {
-          await deps.replies.deliver(errorReply({ code: 'error.fileTooLarge', params: { file: name, mb: MAX_FILE_BYTES / 1_000_000 } }), route);
-          continue;
-        }
-        const response = await fetch(url, { headers: { authorization: `Bearer ${client.token ?? ''}` } });
-        if (!response.ok) throw new Error(`downloading a shared file failed: HTTP ${response.status}`);
-        const reply = await deps.bot.handleFile({ name, bytes: new Uint8Array(await response.arrayBuffer()) }, request);
-        await deps.replies.deliver(reply, route);
+        const download = async () => {
+          const response = await fetch(url ?? '', { headers: { authorization: `Bearer ${client.token ?? ''}` } });
+          if (!response.ok) throw new Error(`downloading a shared file failed: HTTP ${response.status}`);
+          return new Uint8Array(await response.arrayBuffer());
+        };
+        const offered = { name: file.name ?? file.title ?? 'file', ...(file.size !== undefined ? { size: file.size } : {}), download };
+        await deps.replies.deliver(await deps.bot.handleFile(offered, request), route);
       }
     });
   });

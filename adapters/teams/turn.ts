@@ -1,6 +1,6 @@
 import { ActivityTypes, TurnContext, type Activity, type CloudAdapter } from 'botbuilder';
 import { teamsText } from './text.ts';
-import { MAX_FILE_BYTES, type Bot } from '../../src/core/bot.ts';
+import type { Bot } from '../../src/core/bot.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import type { ConversationStore } from '../../src/core/ports.ts';
 import { botWasAdded, commandText, isPersonal, isUninstall, requestOf, storedConversationOf, tenantOf } from './activity.ts';
@@ -60,7 +60,7 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
         }
         const file = isPersonal(activity) ? sharedFileOf(activity) : undefined;
         const reply = file
-          ? await bot.handleFile(await download(file), requestOf(activity, tenant, email))
+          ? await bot.handleFile({ name: file.name, download: () => download(file.url) }, requestOf(activity, tenant, email))
           : await bot.handleText(commandText(activity), requestOf(activity, tenant, email));
         await ctx.sendActivity(replyActivity(keptPersonal(await linkFiles(reply, deps.linkFile, bot), isPersonal(activity), bot), bot));
         if (reply.kind === 'pending') answerLater(ctx, reply.result, deps);
@@ -94,12 +94,10 @@ function sharedFileOf(activity: TurnContext['activity']): { name: string; url: s
 }
 
 /** The download address is pre-authorized and short-lived; it is fetched once, at once. */
-async function download(file: { name: string; url: string }): Promise<{ name: string; bytes: Uint8Array }> {
-  const response = await fetch(file.url);
+async function download(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
   if (!response.ok) throw new Error(`downloading an attached file failed: HTTP ${response.status}`);
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_FILE_BYTES) return { name: file.name, bytes: new Uint8Array(MAX_FILE_BYTES + 1) };
-  return { name: file.name, bytes: new Uint8Array(await response.arrayBuffer()) };
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 /**

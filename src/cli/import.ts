@@ -8,8 +8,9 @@ import { localDate } from '../calendar/time.ts';
 import { readEnv } from '../config/env.ts';
 import { ConfigError, loadConfig } from '../config/load.ts';
 import { translator, type Locale } from '../i18n/index.ts';
-import { matchCalls, matchDeadlines, matchEngagements, matchVisits, type RowDecision } from '../../workflows/register/match.ts';
-import { sheetName, type RegisterKind, type RegisterRead } from '../register/read.ts';
+import { readSnapshot } from '../../workflows/register/export.ts';
+import { matchAll } from '../../workflows/register/match.ts';
+import { sheetName, type RegisterRead } from '../register/read.ts';
 import { createRenderPool } from '../render/pool.ts';
 
 /**
@@ -20,27 +21,19 @@ import { createRenderPool } from '../render/pool.ts';
 export async function dryRun(store: Store, read: RegisterRead, locale: Locale): Promise<{ lines: string[]; refused: number }> {
   const t = translator(locale);
   const repos = repositories(store.db, () => new Date().toISOString());
-  const all = 1_000_000;
-  const decided: [RegisterKind, RowDecision[]][] = [
-    ['engagements', matchEngagements(read.rows, await repos.engagements.list({ limit: all }), locale)],
-    ['calls', matchCalls(read.rows, await repos.calls.list(), locale)],
-    ['deadlines', matchDeadlines(read.rows, await repos.deadlines.listOpen({ limit: all }), locale)],
-    ['visits', matchVisits(read.rows, await repos.visits.list({ limit: all }), locale)],
-  ];
+  const decided = matchAll(read.rows, await readSnapshot(repos), locale);
   const counts = { create: 0, update: 0, unchanged: 0, refused: read.refused.length };
   const lines: string[] = [];
   for (const cell of read.refused) {
     lines.push(t('register.dryRun.refused', { sheet: sheetName(cell.kind, locale), row: cell.row, column: cell.column, reason: cell.reason }));
   }
-  for (const [kind, decisions] of decided) {
+  for (const { kind, decision: d } of decided) {
     const sheet = sheetName(kind, locale);
-    for (const d of decisions) {
-      counts[d.action]++;
-      if (d.action === 'refused') lines.push(t('register.dryRun.refused', { sheet, row: d.row, column: d.column, reason: d.reason }));
-      else if (d.action === 'update') lines.push(t('register.dryRun.update', { sheet, row: d.row, id: d.id, columns: d.changed.join(', ') }));
-      else if (d.action === 'create') lines.push(t('register.dryRun.create', { sheet, row: d.row }));
-      else lines.push(t('register.dryRun.unchanged', { sheet, row: d.row, id: d.id }));
-    }
+    counts[d.action]++;
+    if (d.action === 'refused') lines.push(t('register.dryRun.refused', { sheet, row: d.row, column: d.column, reason: d.reason }));
+    else if (d.action === 'update') lines.push(t('register.dryRun.update', { sheet, row: d.row, id: d.id, columns: d.changed.join(', ') }));
+    else if (d.action === 'create') lines.push(t('register.dryRun.create', { sheet, row: d.row }));
+    else lines.push(t('register.dryRun.unchanged', { sheet, row: d.row, id: d.id }));
   }
   lines.push(t('register.dryRun.summary', counts));
   return { lines, refused: counts.refused };

@@ -7,7 +7,7 @@ import { BotFailure, type BotError, type Result } from './errors.ts';
 import type { Directory } from './ports.ts';
 import { errorReply, type ActionInput, type ActionOutcome, type FormCommandRead, type FormInput, type FormOutcome, type Reply, type SettledReply } from './reply.ts';
 import type { SearchOption } from './card.ts';
-import type { IncomingFile, Router } from './router.ts';
+import type { OfferedFile, Router } from './router.ts';
 
 /** A register of a few thousand rows is well under this; a larger file is a mistake, not an import. */
 export const MAX_FILE_BYTES = 10_000_000;
@@ -99,20 +99,26 @@ export class Bot {
     const handler = this.deps.router.searchHandler(name);
     if (!handler || !this.isAllowed(req.actor.platform, req.actor.tenantId)) return [];
     try {
-      return await handler(query.slice(0, 200), { actor: req.actor, conversation: req.conversation, isDirect: req.isDirect, locale: this.deps.settings.locale, t: this.t, now: this.deps.clock.now() });
+      return await handler(query.slice(0, 200), this.contextOf(req));
     } catch (err) {
       this.deps.log.error({ err, search: name }, 'a typeahead search failed');
       return [];
     }
   }
 
-  /** A file sent in a direct message; a file in a channel is not for the bot. */
-  async handleFile(file: IncomingFile, req: IncomingRequest): Promise<Reply> {
+  /**
+   * A file sent in a direct message; a file in a channel is not for the bot. It is downloaded
+   * only when the tenant is allowed, something handles files, and its declared size is allowed.
+   */
+  async handleFile(file: OfferedFile, req: IncomingRequest): Promise<Reply> {
     return this.guard(req, async (ctx) => {
       const handler = this.deps.router.fileHandler();
       if (!handler) return errorReply({ code: 'error.noFileHandler' });
-      if (file.bytes.byteLength > MAX_FILE_BYTES) return errorReply({ code: 'error.fileTooLarge', params: { file: file.name, mb: MAX_FILE_BYTES / 1_000_000 } });
-      return handler(file, ctx);
+      const tooLarge = errorReply({ code: 'error.fileTooLarge', params: { file: file.name, mb: MAX_FILE_BYTES / 1_000_000 } });
+      if ((file.size ?? 0) > MAX_FILE_BYTES) return tooLarge;
+      const bytes = await file.download();
+      if (bytes.byteLength > MAX_FILE_BYTES) return tooLarge;
+      return handler({ name: file.name, bytes }, ctx);
     });
   }
 
@@ -165,20 +171,17 @@ export class Bot {
       // "Workspace" is Slack's word; a Teams tenant is the organization.
       return errorReply({ code: req.actor.platform === 'teams' ? 'teams.tenantNotAllowed' : 'error.tenantNotAllowed' });
     }
-    const ctx: RequestContext = {
-      actor: req.actor,
-      conversation: req.conversation,
-      isDirect: req.isDirect,
-      locale: this.deps.settings.locale,
-      t: this.t,
-      now: this.deps.clock.now(),
-    };
+    const ctx = this.contextOf(req);
     try {
       await this.deps.directory.remember(req.actor);
       return await run(ctx);
     } catch (err) {
       return this.failed(err);
     }
+  }
+
+  private contextOf(req: IncomingRequest): RequestContext {
+    return { actor: req.actor, conversation: req.conversation, isDirect: req.isDirect, locale: this.deps.settings.locale, t: this.t, now: this.deps.clock.now() };
   }
 
   /** An expected failure as its message; anything else is a bug or an outage, logged. */

@@ -1,4 +1,4 @@
-import type { Button, Section } from './card.ts';
+import type { Button, Card, Section } from './card.ts';
 import type { Translate } from '../i18n/index.ts';
 
 /**
@@ -55,4 +55,24 @@ export function readPageValue(value: string): { readonly page: number; readonly 
 
 export function headlineSection(text: string): Section {
   return { type: 'text', text };
+}
+
+/**
+ * A list card: the headline with how many there are and which it shows, the page's rows, and the
+ * "Next page" button (with a hint for `sida=N`) when there are more. `action` is the button's
+ * action, registered with the router; `filter` is what the next page keeps.
+ */
+export function pagedListCard(
+  list: { readonly title: string; readonly items: readonly string[]; readonly action: string; readonly filter?: Readonly<Record<string, string>> },
+  page: Page,
+  t: Translate,
+): Card {
+  const headline = pageHeadline(list.title, page, list.items.length, t);
+  const buttons = nextPageButton(list.action, list.filter ?? {}, page, t);
+  return {
+    title: list.title,
+    summary: headline,
+    sections: [{ type: 'text', text: headline }, { type: 'list', items: list.items }],
+    ...(buttons.length ? { buttons, context: t('list.pageHint', { page: page.number + 1 }) } : {}),
+  };
 }

@@ -11,6 +11,13 @@ export interface IncomingFile {
   readonly name: string;
   readonly bytes: Uint8Array;
 }
+
+/** A file as an adapter offers it: its declared size, and how to fetch it (only if it is wanted). */
+export interface OfferedFile {
+  readonly name: string;
+  readonly size?: number;
+  download(): Promise<Uint8Array>;
+}
 export type FileHandler = (file: IncomingFile, ctx: RequestContext) => Promise<Reply>;
 /** The choices a typeahead picker offers for what the person has typed so far. */
 export type SearchHandler = (query: string, ctx: RequestContext) => Promise<readonly SearchOption[]>;

@@ -6,7 +6,7 @@ import { BotFailure } from '../../src/core/errors.ts';
 import { formatDate, idLabel } from '../../src/core/format.ts';
 import { submitCommandForm } from '../../src/core/command-form.ts';
 import type { MyWorkSection } from '../../src/core/my-work.ts';
-import { nextPageButton, pageHeadline, pageWindow, readPageValue } from '../../src/core/paging.ts';
+import { pageWindow, pagedListCard, readPageValue } from '../../src/core/paging.ts';
 import { privateCard, publicCard, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
 import type { MessageKey } from '../../src/i18n/index.ts';
 import { applyForm, requestCard, statusKey, warningText } from './cards.ts';
@@ -107,14 +107,7 @@ export class ApplicationService {
     const page = pageWindow(args.page, APPROVALS_PAGE_SIZE, total);
     const waiting = await this.g.uow.read.applications.listByStatus(['awaiting'], page.size, page.offset);
     const items = await Promise.all(waiting.map((a) => this.line(a, ctx)));
-    const headline = pageHeadline(title, page, waiting.length, ctx.t);
-    const buttons = nextPageButton(APPROVALS_LIST_PAGE, {}, page, ctx.t);
-    return privateCard({
-      title,
-      summary: headline,
-      sections: [{ type: 'text', text: headline }, { type: 'list', items }],
-      ...(buttons.length ? { buttons, context: ctx.t('list.pageHint', { page: page.number + 1 }) } : {}),
-    });
+    return privateCard(pagedListCard({ title, items, action: APPROVALS_LIST_PAGE }, page, ctx.t));
   }
 
   /** "Next page" under the list of what waits for a decision. */

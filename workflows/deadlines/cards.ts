@@ -4,7 +4,7 @@ import type { RequestContext } from '../../src/core/command.ts';
 import { formatDate, formatDateTime, formatDueDate, idLabel, personLabel } from '../../src/core/format.ts';
 import type { Locale, Translate } from '../../src/i18n/index.ts';
 import { fromInstant } from '../../src/core/clock.ts';
-import { nextPageButton, pageHeadline, type Page } from '../../src/core/paging.ts';
+import { pagedListCard, type Page } from '../../src/core/paging.ts';
 import type { CallWindow } from './call-rules.ts';
 import type { DeadlineRecord, EngagementSummary, FundingCallRecord } from './ports.ts';
 
@@ -61,14 +61,7 @@ export function listCard(
     const overdue = d.dueAt <= now.toUTC().toISO()! ? ` ${c.t('deadline.list.overdue')}` : '';
     return `${idLabel.deadline(d.id)} · ${due(d, c)} · ${d.title} · ${personLabel(d.owner)}${overdue}`;
   });
-  const headline = pageHeadline(title, page, deadlines.length, c.t);
-  const buttons = nextPageButton(LIST_PAGE_ACTION, filter, page, c.t);
-  return {
-    title,
-    summary: headline,
-    sections: [{ type: 'text', text: headline }, { type: 'list', items }],
-    ...(buttons.length ? { buttons, context: c.t('list.pageHint', { page: page.number + 1 }) } : {}),
-  };
+  return pagedListCard({ title, items, action: LIST_PAGE_ACTION, filter }, page, c.t);
 }
 
 /** The action of the list's "Next page" button (registered in register.ts). */
@@ -165,14 +158,7 @@ export function callListCard(calls: readonly { call: FundingCallRecord; window: 
     const funder = call.funder ? ` (${call.funder})` : '';
     return `${idLabel.call(call.id)} · ${call.name}${funder} · ${when}${call.yearly ? ` · ${c.t('call.yearly')}` : ''}`;
   });
-  const headline = pageHeadline(title, page, shown.length, c.t);
-  const buttons = nextPageButton(CALL_LIST_PAGE, {}, page, c.t);
-  return {
-    title,
-    summary: headline,
-    sections: [{ type: 'text', text: headline }, { type: 'list', items }],
-    ...(buttons.length ? { buttons, context: c.t('list.pageHint', { page: page.number + 1 }) } : {}),
-  };
+  return pagedListCard({ title, items, action: CALL_LIST_PAGE }, page, c.t);
 }
 
 export function callAnnouncementCard(call: FundingCallRecord, window: CallWindow, daysBeforeClose: number | undefined, c: CardContext): Card {

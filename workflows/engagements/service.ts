@@ -6,7 +6,7 @@ import { BotFailure } from '../../src/core/errors.ts';
 import { idLabel } from '../../src/core/format.ts';
 import { submitCommandForm } from '../../src/core/command-form.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
-import { nextPageButton, pageHeadline, pageWindow, readPageValue } from '../../src/core/paging.ts';
+import { pageWindow, pagedListCard, readPageValue } from '../../src/core/paging.ts';
 import { privateCard, publicCard, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
 import { committeeById, requireCommittee, type MunicipalitySettings } from '../../src/core/settings.ts';
 import { localDate } from '../../src/calendar/index.ts';
@@ -65,15 +65,8 @@ export class EngagementService {
       const partner = e.partner ? ` · ${e.partner}${e.country ? ` (${e.country})` : ''}` : '';
       return `${idLabel.engagement(e.id)} · ${e.title}${partner} · ${this.committeeName(e.committeeId)} · ${ctx.t(cards.statusKey(e.status))}`;
     });
-    const headline = pageHeadline(title, page, rows.length, ctx.t);
     const again = { ...(args.committee !== undefined ? { committee: args.committee } : {}), ...(args.status !== undefined ? { status: args.status } : {}) };
-    const buttons = nextPageButton(ENGAGEMENT_LIST_PAGE, again, page, ctx.t);
-    return privateCard({
-      title,
-      summary: headline,
-      sections: [{ type: 'text', text: headline }, { type: 'list', items }],
-      ...(buttons.length ? { buttons, context: ctx.t('list.pageHint', { page: page.number + 1 }) } : {}),
-    });
+    return privateCard(pagedListCard({ title, items, action: ENGAGEMENT_LIST_PAGE, filter: again }, page, ctx.t));
   }
 
   /** "Next page" under the list: the same filter, one page on. */

@@ -9,8 +9,8 @@ import { privateCard, type ActionInput, type ActionOutcome, type Reply } from '.
 import type { Router } from '../../src/core/router.ts';
 import type { Translate } from '../../src/i18n/index.ts';
 import { readSnapshot } from './export.ts';
-import { matchCalls, matchDeadlines, matchEngagements, matchVisits, type RowDecision } from './match.ts';
-import type { ReadRow, RegisterKind, RegisterRead, RegisterReader, RegisterRepos } from './ports.ts';
+import { matchAll } from './match.ts';
+import type { RegisterKind, RegisterRead, RegisterReader, RegisterRepos } from './ports.ts';
 
 export const IMPORT_CONFIRM = 'register.import.confirm';
 export const IMPORT_CANCEL = 'register.import.cancel';
@@ -28,7 +28,6 @@ const kindOrder: readonly RegisterKind[] = ['engagements', 'calls', 'deadlines',
 /** A dry run shows this many rows; the rest are counted. */
 const SHOWN_LINES = 30;
 
-type Decided = { readonly kind: RegisterKind; readonly decision: RowDecision };
 type Outcome = { readonly kind: RegisterKind; readonly row: number; readonly action: 'create' | 'update' | 'unchanged' } | { readonly kind: RegisterKind; readonly row: number; readonly action: 'refused'; readonly column: string; readonly reason: string };
 
 /** Thrown to roll a trial run back: the dry run does everything the import would, then undoes it. */
@@ -146,7 +145,7 @@ export class RegisterImport {
   /** Each row as if typed: a new one by its add command, a correction by the repository. */
   private async apply(read: RegisterRead, ctx: RequestContext): Promise<Outcome[]> {
     const outcomes: Outcome[] = read.refused.map((r) => ({ kind: r.kind, row: r.row, action: 'refused', column: r.column, reason: r.reason }));
-    const decided = await this.decide(read.rows, ctx);
+    const decided = matchAll(read.rows, await readSnapshot(this.deps.uow.read), ctx.locale);
     for (const { kind, decision } of decided) {
       if (decision.action === 'refused') {
         outcomes.push({ kind, ...decision });
@@ -168,16 +167,6 @@ export class RegisterImport {
     return outcomes.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.row - b.row);
   }
 
-  private async decide(rows: readonly ReadRow[], ctx: RequestContext): Promise<Decided[]> {
-    const stored = await readSnapshot(this.deps.uow.read);
-    const tag = (kind: RegisterKind, decisions: RowDecision[]) => decisions.map((decision) => ({ kind, decision }));
-    return [
-      ...tag('engagements', matchEngagements(rows, stored.engagements, ctx.locale)),
-      ...tag('calls', matchCalls(rows, stored.calls, ctx.locale)),
-      ...tag('deadlines', matchDeadlines(rows, stored.deadlines, ctx.locale)),
-      ...tag('visits', matchVisits(rows, stored.visits, ctx.locale)),
-    ];
-  }
 
   private async create(kind: RegisterKind, values: Readonly<Record<string, unknown>>, ctx: RequestContext): Promise<void> {
     const name = addCommand[kind];

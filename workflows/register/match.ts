@@ -2,7 +2,7 @@ import type { EngagementFacts } from '../../src/core/engagement.ts';
 import { translator, type Locale, type MessageKey } from '../../src/i18n/index.ts';
 import type { DeadlineRecord, FundingCallRecord } from '../deadlines/ports.ts';
 import type { VisitRecord } from '../visits/ports.ts';
-import type { ReadRow, RegisterKind } from './ports.ts';
+import type { ReadRow, RegisterKind, RegisterSnapshot } from './ports.ts';
 
 /*
  * Import matching (pure, plain data): each valid engagement row against the engagements already
@@ -139,4 +139,15 @@ function matchKind<S extends { readonly id: number }>(rows: readonly ReadRow[], 
         .map(([arg]) => arg);
       return changed.length === 0 ? { action: 'unchanged', row: r.row, id: found.id } : { action: 'update', row: r.row, id: found.id, changed, values: v };
     });
+}
+
+/** Every row of every kind decided against the stored register, in sheet order. */
+export function matchAll(rows: readonly ReadRow[], stored: RegisterSnapshot, locale: Locale): { readonly kind: RegisterKind; readonly decision: RowDecision }[] {
+  const tag = (kind: RegisterKind, decisions: RowDecision[]) => decisions.map((decision) => ({ kind, decision }));
+  return [
+    ...tag('engagements', matchEngagements(rows, stored.engagements, locale)),
+    ...tag('calls', matchCalls(rows, stored.calls, locale)),
+    ...tag('deadlines', matchDeadlines(rows, stored.deadlines, locale)),
+    ...tag('visits', matchVisits(rows, stored.visits, locale)),
+  ];
 }

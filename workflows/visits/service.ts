@@ -8,7 +8,7 @@ import { MY_WORK_REFRESH } from '../../src/core/my-work.ts';
 import type { SearchOption } from '../../src/core/card.ts';
 import type { OutboxMessage } from '../../src/core/outbox.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
-import { nextPageButton, pageHeadline, pageWindow, readPageValue } from '../../src/core/paging.ts';
+import { pageWindow, pagedListCard, readPageValue } from '../../src/core/paging.ts';
 import { privateCard, publicCard, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
 import { committeeById, type MunicipalitySettings } from '../../src/core/settings.ts';
 import { addDays, localDate, termOfOffice } from '../../src/calendar/index.ts';
@@ -97,14 +97,7 @@ export class VisitService {
       const ended = v.toDate < today && v.status !== 'cancelled';
       items.push(cards.visitLine(v, e, c, ended ? (await this.uow.read.visitReports.latest(v.id)) !== undefined : undefined));
     }
-    const headline = pageHeadline(title, page, visits.length, ctx.t);
-    const buttons = nextPageButton(VISIT_LIST_PAGE, args.filter ? { filter: args.filter } : {}, page, ctx.t);
-    return privateCard({
-      title,
-      summary: headline,
-      sections: [{ type: 'text', text: headline }, { type: 'list', items }],
-      ...(buttons.length ? { buttons, context: ctx.t('list.pageHint', { page: page.number + 1 }) } : {}),
-    });
+    return privateCard(pagedListCard({ title, items, action: VISIT_LIST_PAGE, filter: args.filter ? { filter: args.filter } : {} }, page, ctx.t));
   }
 
   /** "Next page" under the list: the same filter, one page on. */
