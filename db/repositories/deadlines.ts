@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { actorKey, type Actor, type Target } from '../../src/core/actor.ts';
 import type {
+  DeadlinePatch,
   DeadlineRecord,
   DeadlineRepository,
   FundingCallRecord,
@@ -53,6 +54,22 @@ export class KyselyDeadlines implements DeadlineRepository {
       .where('status', '=', 'open')
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  async update(id: number, patch: DeadlinePatch): Promise<void> {
+    await this.db
+      .updateTable('deadlines')
+      .set({
+        ...(patch.title !== undefined ? { title: patch.title } : {}),
+        ...(patch.dueDate !== undefined ? { due_date: patch.dueDate } : {}),
+        ...('dueTime' in patch ? { due_time: patch.dueTime ?? null } : {}),
+        ...(patch.dueAt !== undefined ? { due_at: patch.dueAt } : {}),
+        ...('engagementId' in patch ? { engagement_id: patch.engagementId ?? null } : {}),
+        ...('committeeId' in patch ? { committee_id: patch.committeeId ?? null } : {}),
+        ...(patch.channels !== undefined ? { channels_json: JSON.stringify(patch.channels) } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
   }
 
   async listOpen(filter: OpenDeadlineFilter & { limit: number; offset?: number }): Promise<DeadlineRecord[]> {

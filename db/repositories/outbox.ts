@@ -60,6 +60,18 @@ export class KyselyOutboxWriter implements OutboxWriter {
     return Number(result.numUpdatedRows);
   }
 
+  async replan(subject: Subject, kinds: readonly string[], messages: readonly OutboxMessage[]): Promise<void> {
+    await this.db
+      .updateTable('outbox')
+      .set({ status: 'cancelled', dedupe_key: null })
+      .where('subject_type', '=', subject.type)
+      .where('subject_id', '=', subject.id)
+      .where('status', '=', 'pending')
+      .where('kind', 'in', kinds)
+      .execute();
+    await this.enqueue(messages);
+  }
+
   async nextPending(subject: Subject, kinds: readonly string[]): Promise<PendingMessage | undefined> {
     const row = await this.db
       .selectFrom('outbox')

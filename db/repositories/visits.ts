@@ -4,6 +4,7 @@ import type {
   NewVisit,
   ReportContent,
   VisitFilter,
+  VisitPatch,
   VisitRecord,
   VisitReportRecord,
   VisitReportRepository,
@@ -85,6 +86,22 @@ export class KyselyVisits implements VisitRepository {
   async listForEngagement(engagementId: number): Promise<VisitRecord[]> {
     const rows = await this.db.selectFrom('visits').selectAll().where('engagement_id', '=', engagementId).orderBy('from_date').orderBy('id').execute();
     return rows.map(toVisit);
+  }
+
+  async update(id: number, patch: VisitPatch): Promise<void> {
+    await this.db
+      .updateTable('visits')
+      .set({
+        ...(patch.engagementId !== undefined ? { engagement_id: patch.engagementId } : {}),
+        ...(patch.direction !== undefined ? { direction: patch.direction } : {}),
+        ...(patch.fromDate !== undefined ? { from_date: patch.fromDate } : {}),
+        ...(patch.toDate !== undefined ? { to_date: patch.toDate } : {}),
+        ...('place' in patch ? { place: patch.place ?? null } : {}),
+        ...('participants' in patch ? { participants: patch.participants ?? null } : {}),
+        ...(patch.status !== undefined ? { status: patch.status } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
   }
 
   async markDone(id: number): Promise<boolean> {

@@ -21,6 +21,12 @@ export interface OutboxWriter {
   enqueue(messages: readonly OutboxMessage[]): Promise<void>;
   /** Cancels pending messages about a subject (optionally of some kinds); returns how many. */
   cancelPending(subject: { type: string; id: number }, kinds?: readonly string[]): Promise<number>;
+  /**
+   * Replaces a subject's pending messages of the given kinds by a new plan (a corrected date):
+   * the old ones are cancelled and give up their dedupe keys, so the new plan can use them.
+   * Messages already sent keep theirs: what went out is not sent again.
+   */
+  replan(subject: { type: string; id: number }, kinds: readonly string[], messages: readonly OutboxMessage[]): Promise<void>;
   /** The earliest pending message about a subject of the given kinds, for snoozing. */
   nextPending(subject: { type: string; id: number }, kinds: readonly string[]): Promise<PendingMessage | undefined>;
   /** Moves every pending message about a subject of the given kinds due at `dueAt` to `newDueAt`. */

@@ -21,6 +21,17 @@ export interface OfferedFile {
 export type FileHandler = (file: IncomingFile, ctx: RequestContext) => Promise<Reply>;
 /** The choices a typeahead picker offers for what the person has typed so far. */
 export type SearchHandler = (query: string, ctx: RequestContext) => Promise<readonly SearchOption[]>;
+/**
+ * A correction of something an add command created, brought in by the register import: the
+ * columns that differ from what is stored (`changed`, named by the add command's arguments) and
+ * the row's values. The workflow that owns the record changes it and replans what follows from it.
+ */
+export interface Correction {
+  readonly id: number;
+  readonly changed: readonly string[];
+  readonly values: Readonly<Record<string, unknown>>;
+}
+export type CorrectionHandler = (correction: Correction, ctx: RequestContext) => Promise<void>;
 
 /**
  * The table of what the bot can do. Workflows register their commands, buttons and forms here;
@@ -34,6 +45,7 @@ export class Router {
   private readonly myWork: MyWorkProvider[] = [];
   private files: FileHandler | undefined;
   private readonly searches = new Map<string, SearchHandler>();
+  private readonly corrections = new Map<CommandName, CorrectionHandler>();
 
   command<N extends CommandName>(name: N, handler: CommandHandler<N>): this {
     if (this.commands.has(name)) throw new Error(`command ${name} registered twice`);
@@ -60,6 +72,17 @@ export class Router {
   }
 
   /** A typeahead source for pickers (`FormField.search`). */
+  /** How a record the add command `name` created is corrected (by the register import). */
+  correction(name: CommandName, handler: CorrectionHandler): this {
+    if (this.corrections.has(name)) throw new Error(`correction for ${name} registered twice`);
+    this.corrections.set(name, handler);
+    return this;
+  }
+
+  correctionHandler(name: CommandName): CorrectionHandler | undefined {
+    return this.corrections.get(name);
+  }
+
   search(name: string, handler: SearchHandler): this {
     if (this.searches.has(name)) throw new Error(`search ${name} registered twice`);
     this.searches.set(name, handler);

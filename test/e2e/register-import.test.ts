@@ -178,6 +178,59 @@ describe.each(dialects)('importing the register (%s)', (dialect) => {
     expect(await count('outbox')).toBe(outboxBefore);
   }, 90_000);
 
+  it('Slack: a corrected deadline is reminded and a corrected visit is prompted for at their new dates, not the old', async () => {
+    h = await startApp(dialect, '2017-02-20T09:00:00Z', config);
+    await seedTyreso2016(h.app.store.db);
+    const typed = async (text: string, id: string, userId = 'U0ANNA') => {
+      await post(events(), slashCommand({ text, responseUrl: h.slack.responseUrl(id), teamId: SLACK_TEAM, channelId: 'C0KFN', userId }, sign));
+      return JSON.stringify((await h.slack.waitFor('response', (c) => c.id === id)).body);
+    };
+    expect(await typed('frist ny "Lägesrapport Åbo" 2017-03-31 remind=7', 'd')).toContain('Lägesrapport Åbo');
+    expect(await typed('besök ny E2 ut 2017-03-06 2017-03-08 plats="Savigny"', 'v')).toContain('Savigny');
+    expect(await typed('utlysning ny "Nordplus Junior 2017" öppnar=03-01 stänger=03-31', 'c', 'U0COORD')).toContain('Nordplus Junior 2017');
+    const deadline = await h.app.store.db.selectFrom('deadlines').select('id').where('title', '=', 'Lägesrapport Åbo').executeTakeFirstOrThrow();
+    const visit = await h.app.store.db.selectFrom('visits').select('id').where('place', '=', 'Savigny').executeTakeFirstOrThrow();
+    const workbook = async (deadlineDate: Date) => {
+      const book = new ExcelJS.Workbook();
+      book.addWorksheet('frister').addRows([['id', 'titel', 'datum'], [`D${deadline.id}`, 'Lägesrapport Åbo', deadlineDate]]);
+      book.addWorksheet('besök').addRows([['id', 'samarbete', 'riktning', 'från', 'till'], [`V${visit.id}`, 'E2', 'ut', new Date(Date.UTC(2017, 3, 3)), new Date(Date.UTC(2017, 3, 5))]]);
+      book.addWorksheet('utlysningar').addRows([['namn', 'öppnar', 'stänger'], ['Nordplus Junior 2017', '04-10', '05-12']]);
+      return new Uint8Array(await book.xlsx.writeBuffer());
+    };
+
+    // A correction is checked as the command would check it: a deadline cannot be moved into the past.
+    const past = await share('U0COORD', 'register.xlsx', await workbook(new Date(Date.UTC(2017, 1, 1))));
+    expect(past.text).toContain('0 läggs till, 2 ändras, 0 oförändrade, 1 avvisade.');
+    expect(past.text).toContain('frister, rad 2:');
+    expect(past.text).not.toContain('Importera');
+
+    const answer = await share('U0COORD', 'register.xlsx', await workbook(new Date(Date.UTC(2017, 3, 28))));
+    expect(answer.text).toContain('0 läggs till, 3 ändras, 0 oförändrade, 0 avvisade.');
+    expect(answer.text).toContain('utlysningar, rad 2: ändras');
+    expect(answer.text).toContain('frister, rad 2: ändras');
+    expect(answer.text).toContain('besök, rad 2: ändras');
+    expect(await press('Importera 3', 'U0COORD', answer, 'fix', 'Importerat av')).toContain('0 tillagda, 3 ändrade');
+
+    const about = (text: string, channel?: string) =>
+      h.slack.calls('chat.postMessage').filter((c) => JSON.stringify(c.body).includes(text) && (channel === undefined || c.body.channel === channel));
+    // The old dates pass in silence: the call's opening (1 March), the visit's report prompt (9 March) and the deadline's reminder (24 March).
+    await h.tickAt('2017-03-09T07:30:00Z');
+    await h.tickAt('2017-03-24T07:30:00Z');
+    expect(about('Välkommen tillbaka', 'U0ANNA')).toHaveLength(0);
+    expect(about('Lägesrapport Åbo')).toHaveLength(0);
+    expect(about('Nordplus Junior 2017', 'C0INTL')).toHaveLength(0);
+    // The new ones are kept: the day after the visit now ends, and a week before the new date.
+    await h.tickAt('2017-04-06T06:00:00Z');
+    const prompt = about('Välkommen tillbaka', 'U0ANNA');
+    expect(prompt).toHaveLength(1);
+    expect(JSON.stringify(prompt[0]!.body)).toContain('Besöket 3 apr. 2017 – 5 apr. 2017');
+    expect(JSON.stringify(prompt[0]!.body)).not.toContain('Skickad sent');
+    await h.tickAt('2017-04-10T06:00:00Z');
+    expect(about('Nordplus Junior 2017', 'C0INTL')).toHaveLength(1);
+    await h.tickAt('2017-04-21T06:00:00Z');
+    expect(about('Lägesrapport Åbo').map((c) => c.body.text)).toContain('”Lägesrapport Åbo” ska vara klar om 7 dagar.');
+  }, 90_000);
+
   it('Slack: `importera` says how, and `importera mall` gives a template the import reads', async () => {
     h = await startApp(dialect, '2017-02-20T09:00:00Z', config);
     const asked = await post(events(), slashCommand({ text: 'importera', responseUrl: h.slack.responseUrl('how'), teamId: SLACK_TEAM, channelId: 'C0INTL', userId: 'U0COORD' }, sign));

@@ -14,7 +14,9 @@ import { localDate } from '../../src/calendar/index.ts';
 import { translator } from '../../src/i18n/index.ts';
 import * as cards from './cards.ts';
 import { currentOrNextWindow, planAnnouncements, upcomingWindows, windowOpeningIn } from './call-rules.ts';
-import type { DeadlineRepos, FundingCallRecord } from './ports.ts';
+import type { DeadlineRepos, FundingCallPatch, FundingCallRecord } from './ports.ts';
+import type { Correction } from '../../src/core/router.ts';
+import { idLabel } from '../../src/core/format.ts';
 
 export const CALL_ANNOUNCE = 'call.announce';
 
@@ -43,6 +45,21 @@ export class FundingCallService {
     });
     const window = currentOrNextWindow(call, localDate(ctx.now, this.settings.timeZone));
     return publicCard(cards.callAddedCard(call, window, cards.cardContext(ctx, this.settings.timeZone)));
+  }
+
+  /** A correction from the register import; a moved window's announcements are planned anew. */
+  async correct(c: Correction, ctx: RequestContext): Promise<void> {
+    const patch = Object.fromEntries(c.changed.map((arg) => [arg, c.values[arg]])) as FundingCallPatch;
+    await this.uow.run(async (repos) => {
+      const before = await repos.calls.get(c.id);
+      if (!before) throw new BotFailure({ code: 'error.notFound', params: { id: idLabel.call(c.id) } });
+      if ((patch.opens ?? before.opens) === (patch.closes ?? before.closes)) throw new BotFailure({ code: 'call.error.sameDay' });
+      await repos.calls.update(c.id, patch);
+      const call = (await repos.calls.get(c.id)) ?? before;
+      if (patch.opens !== undefined || patch.closes !== undefined || patch.yearly !== undefined) {
+        await repos.outbox.replan({ type: 'call', id: call.id }, [CALL_ANNOUNCE], this.announcements(call, ctx.now));
+      }
+    });
   }
 
   async list(args: ResolvedArgs<'calls'>, ctx: RequestContext): Promise<Reply> {

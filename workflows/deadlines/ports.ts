@@ -22,6 +22,8 @@ export interface DeadlineRecord {
 
 export type NewDeadline = Omit<DeadlineRecord, 'id' | 'status' | 'doneAt' | 'doneBy'> & { readonly createdBy: Actor };
 
+export type DeadlinePatch = Partial<Pick<DeadlineRecord, 'title' | 'dueDate' | 'dueTime' | 'dueAt' | 'engagementId' | 'committeeId' | 'channels'>>;
+
 export interface OpenDeadlineFilter {
   readonly ownerKey?: string;
   readonly committeeId?: string;
@@ -32,6 +34,8 @@ export interface DeadlineRepository {
   get(id: number): Promise<DeadlineRecord | undefined>;
   /** Marks an open deadline done; false when it was not open (someone was quicker). */
   markDone(id: number, by: Actor, at: string): Promise<boolean>;
+  /** Changes the fields given (a correction brought in by an import). */
+  update(id: number, patch: DeadlinePatch): Promise<void>;
   listOpen(filter: OpenDeadlineFilter & { limit: number; offset?: number }): Promise<DeadlineRecord[]>;
   countOpen(filter: OpenDeadlineFilter): Promise<number>;
   listForEngagement(engagementId: number): Promise<DeadlineRecord[]>;

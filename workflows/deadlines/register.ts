@@ -24,6 +24,8 @@ export function registerDeadlines(
     .command('deadline.done', (args, ctx) => deadlines.done(args, ctx))
     .command('deadline.snooze', (args, ctx) => deadlines.snooze(args, ctx))
     .command('call.add', (args, ctx) => calls.add(args, ctx))
+    .correction('call.add', (c, ctx) => calls.correct(c, ctx))
+    .correction('deadline.add', (c, ctx) => deadlines.correct(c, ctx))
     .command('calls', (args, ctx) => calls.list(args, ctx))
     .action(CALL_LIST_PAGE, (action, ctx) => calls.pressPage(action, ctx))
     .action('deadline.done', (action, ctx) => deadlines.pressDone(action, ctx))

@@ -8,6 +8,7 @@ import { MY_WORK_REFRESH } from '../../src/core/my-work.ts';
 import { pageWindow, readPageValue } from '../../src/core/paging.ts';
 import type { OutboxMessage } from '../../src/core/outbox.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
+import type { Correction } from '../../src/core/router.ts';
 import { privateCard, publicCard, type ActionInput, type ActionOutcome, type Reply } from '../../src/core/reply.ts';
 import { committeeById, requireCommittee, type MunicipalitySettings } from '../../src/core/settings.ts';
 import { translator } from '../../src/i18n/index.ts';
@@ -59,6 +60,37 @@ export class DeadlineService {
       return { record, reminders, engagement };
     });
     return publicCard(cards.addedCard(record, reminders.map((r) => r.at), engagement, cards.cardContext(ctx, this.zone)));
+  }
+
+  /**
+   * A correction from the register import. A new date, time or engagement replans the reminders
+   * and the missed-deadline check as if the deadline had been added so (the same remind days, from
+   * now); a new title alone changes what the coming reminders say.
+   */
+  async correct(c: Correction, ctx: RequestContext): Promise<void> {
+    const changed = (arg: string) => c.changed.includes(arg);
+    await this.uow.run(async (repos) => {
+      const before = await this.openDeadline(repos, c.id);
+      const dueDate = changed('date') ? String(c.values.date) : before.dueDate;
+      const dueTime = changed('time') ? (c.values.time === undefined ? undefined : String(c.values.time)) : before.dueTime;
+      const engagement = changed('engagement') ? await this.engagement(repos, Number(c.values.engagement)) : undefined;
+      const moved = changed('date') || changed('time') || changed('engagement');
+      const dueAt = dueInstant(dueDate, dueTime, this.zone);
+      if (moved && dueAt <= toInstant(ctx.now)) {
+        throw new BotFailure({ code: 'deadline.error.past', params: { date: dueTime ? `${dueDate} ${dueTime}` : dueDate } });
+      }
+      await repos.deadlines.update(c.id, {
+        ...(changed('title') ? { title: String(c.values.title) } : {}),
+        ...(moved ? { dueDate, dueTime, dueAt } : {}),
+        ...(engagement ? { engagementId: engagement.id, committeeId: engagement.committeeId, channels: this.channelsFor(engagement, ctx) } : {}),
+      });
+      const record = (await repos.deadlines.get(c.id)) ?? before;
+      if (moved) {
+        const reminders = planReminders(record.dueDate, record.remindDays, this.settings.reminderTime, this.zone, ctx.now);
+        await repos.outbox.replan(subject(record.id), [REMINDER, MISSED], this.outboxFor(record, reminders));
+      }
+      await repos.outbox.enqueue([myWorkRefresh(record, ctx)]);
+    });
   }
 
   async list(args: ResolvedArgs<'deadlines'>, ctx: RequestContext): Promise<Reply> {

@@ -16,6 +16,7 @@ export function registerEngagements(router: Router, uow: UnitOfWork<EngagementRe
     .command('engagements', (args, ctx) => service.list(args, ctx))
     .command('engagement.show', (args, ctx) => service.show(args, ctx))
     .command('engagement.end', (args, ctx) => termination.end(args, ctx))
+    .correction('engagement.add', (c, ctx) => service.correct(c, ctx))
     .action(ENGAGEMENT_LIST_PAGE, (action, ctx) => service.pressPage(action, ctx))
     .form(ENGAGEMENT_FORM, (form, ctx) => service.submitForm(form, ctx), { command: 'engagement.add' });
   const deliveries = new Map<string, DeliveryHandler>([

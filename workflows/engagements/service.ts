@@ -6,6 +6,7 @@ import { BotFailure } from '../../src/core/errors.ts';
 import { idLabel } from '../../src/core/format.ts';
 import { submitCommandForm } from '../../src/core/command-form.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
+import type { Correction } from '../../src/core/router.ts';
 import { pageWindow, pagedListCard, readPageValue } from '../../src/core/paging.ts';
 import { privateCard, publicCard, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
 import { committeeById, requireCommittee, type MunicipalitySettings } from '../../src/core/settings.ts';
@@ -13,7 +14,7 @@ import { localDate } from '../../src/calendar/index.ts';
 import { translator } from '../../src/i18n/index.ts';
 import * as cards from './cards.ts';
 import { engagementForm, type EngagementInput } from './form.ts';
-import type { EngagementRecord, EngagementRepos } from './ports.ts';
+import type { EngagementPatch, EngagementRecord, EngagementRepos } from './ports.ts';
 import { initialStatus } from './rules.ts';
 
 /** Outbox kind of R7 announcements to the coordinating unit (payload `event`: added | ended). */
@@ -21,6 +22,18 @@ export const ENGAGEMENT_ANNOUNCE = 'engagement.announce';
 /** The "Next page" button under the list of engagements. */
 export const ENGAGEMENT_LIST_PAGE = 'engagements.page';
 export const ENGAGEMENT_PAGE_SIZE = 100;
+
+/** The columns a correction may change (the add command's arguments) and the fields they are. */
+const correctedFields = {
+  title: 'title',
+  type: 'type',
+  committee: 'committeeId',
+  partner: 'partner',
+  country: 'country',
+  funder: 'funder',
+  start: 'startDate',
+  end: 'endDate',
+} as const satisfies Record<string, keyof EngagementPatch>;
 
 /** The register of engagements that everything else hangs on. */
 export class EngagementService {
@@ -91,6 +104,24 @@ export class EngagementService {
   }
 
   /** Builds the announcement from the engagement as it is when the row is sent. */
+  /** A correction from the register import: the same checks as `add`, on the fields that changed. */
+  async correct(c: Correction, ctx: RequestContext): Promise<void> {
+    const patch: EngagementPatch = Object.fromEntries(
+      Object.entries(correctedFields)
+        .filter(([arg]) => c.changed.includes(arg))
+        .map(([arg, field]) => [field, c.values[arg]]),
+    );
+    if (patch.committeeId !== undefined) requireCommittee(this.settings, patch.committeeId);
+    await this.uow.run(async (repos) => {
+      const record = await repos.engagements.get(c.id);
+      if (!record) throw new BotFailure({ code: 'error.notFound', params: { id: idLabel.engagement(c.id) } });
+      const start = patch.startDate ?? record.startDate;
+      const end = patch.endDate ?? record.endDate;
+      if (start && end && end < start) throw new BotFailure({ code: 'engagement.error.endBeforeStart', params: { start, end } });
+      await repos.engagements.update(c.id, patch, toInstant(ctx.now));
+    });
+  }
+
   async deliverAnnouncement(id: number, target: Target | undefined, payload: Readonly<Record<string, unknown>>): Promise<Delivery> {
     const record = await this.uow.read.engagements.get(id);
     if (!record || !target) return { action: 'drop', reason: 'engagement or target missing' };

@@ -142,7 +142,7 @@ export class RegisterImport {
     throw new Error('unreachable: the trial always rolls back');
   }
 
-  /** Each row as if typed: a new one by its add command, a correction by the repository. */
+  /** Each row as if typed: a new one by its add command, a correction by the workflow that owns it. */
   private async apply(read: RegisterRead, ctx: RequestContext): Promise<Outcome[]> {
     const outcomes: Outcome[] = read.refused.map((r) => ({ kind: r.kind, row: r.row, action: 'refused', column: r.column, reason: r.reason }));
     const decided = matchAll(read.rows, await readSnapshot(this.deps.uow.read), ctx.locale);
@@ -178,26 +178,11 @@ export class RegisterImport {
     if (reply.kind === 'error') throw new BotFailure(reply.error);
   }
 
+  /** A correction goes to the workflow that owns the record: it checks it and replans what follows. */
   private async update(kind: RegisterKind, id: number, values: Readonly<Record<string, unknown>>, changed: readonly string[], ctx: RequestContext): Promise<void> {
-    const pick = (arg: string) => (changed.includes(arg) ? values[arg] : undefined);
-    const at = toInstant(ctx.now);
-    if (kind === 'engagements') {
-      const patch = Object.fromEntries(
-        Object.entries({ title: 'title', type: 'type', committee: 'committeeId', partner: 'partner', country: 'country', funder: 'funder', start: 'startDate', end: 'endDate' })
-          .filter(([arg]) => changed.includes(arg))
-          .map(([arg, field]) => [field, pick(arg)]),
-      );
-      await this.deps.uow.run((repos) => repos.engagements.update(id, patch, at));
-      return;
-    }
-    if (kind === 'calls') {
-      const patch = Object.fromEntries(changed.map((arg) => [arg, pick(arg)]));
-      await this.deps.uow.run((repos) => repos.calls.update(id, patch));
-      return;
-    }
-    // A deadline's reminders and a visit's report prompts are planned from their dates: the
-    // commands that change them replan those; an import does not guess.
-    throw new BotFailure({ code: kind === 'deadlines' ? 'register.import.noDeadlineUpdate' : 'register.import.noVisitUpdate', params: { columns: changed.join(', ') } });
+    const handler = this.deps.router.correctionHandler(addCommand[kind]);
+    if (!handler) throw new BotFailure({ code: 'error.notAvailable', params: { command: addCommand[kind] } });
+    await handler({ id, values, changed }, ctx);
   }
 }
 

@@ -2,8 +2,7 @@ import type { EngagementFacts } from '../../src/core/engagement.ts';
 import type { Actor } from '../../src/core/actor.ts';
 import type { LocalDate } from '../../src/core/command.ts';
 import type { Locale } from '../../src/i18n/index.ts';
-import type { DeadlineRecord, FundingCallPatch, FundingCallRecord } from '../deadlines/ports.ts';
-import type { EngagementPatch } from '../engagements/ports.ts';
+import type { DeadlineRecord, FundingCallRecord } from '../deadlines/ports.ts';
 import type { VisitRecord } from '../visits/ports.ts';
 
 /** The whole register as plain data: what the export writes and the import is matched against. */
@@ -17,8 +16,8 @@ export interface RegisterSnapshot {
 
 /** The reads the register needs; every kind's repository already has them. */
 export interface RegisterRepos {
-  readonly engagements: { list(filter: { limit: number }): Promise<EngagementFacts[]>; update(id: number, patch: EngagementPatch, at: string): Promise<void> };
-  readonly calls: { list(): Promise<FundingCallRecord[]>; update(id: number, patch: FundingCallPatch): Promise<void> };
+  readonly engagements: { list(filter: { limit: number }): Promise<EngagementFacts[]> };
+  readonly calls: { list(): Promise<FundingCallRecord[]> };
   readonly deadlines: { listOpen(filter: { limit: number }): Promise<DeadlineRecord[]> };
   readonly visits: { list(filter: { limit: number }): Promise<VisitRecord[]> };
   readonly registerImports: RegisterImportRepository;

@@ -34,6 +34,8 @@ export interface VisitRecord {
 
 export type NewVisit = Omit<VisitRecord, 'id' | 'status'> & { readonly createdBy: Actor };
 
+export type VisitPatch = Partial<Pick<VisitRecord, 'engagementId' | 'direction' | 'fromDate' | 'toDate' | 'place' | 'participants' | 'status'>>;
+
 export interface VisitFilter {
   /** Visits not yet over on this day (to-date on or after it), not cancelled. */
   readonly upcomingFrom?: string;
@@ -51,6 +53,8 @@ export interface VisitRepository {
   /** How many match, counted in SQL. */
   count(filter: Omit<VisitFilter, 'limit' | 'offset'>): Promise<number>;
   listForEngagement(engagementId: number): Promise<VisitRecord[]>;
+  /** Changes the fields given (a correction brought in by an import). */
+  update(id: number, patch: VisitPatch): Promise<void>;
   /** Marks a planned visit done; false when it was not planned. */
   markDone(id: number): Promise<boolean>;
 }

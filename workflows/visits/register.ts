@@ -17,6 +17,7 @@ export function registerVisits(deps: WorkflowDeps<VisitsRepos>, settings: Visits
   router
     .command('visit.add', (args, ctx) => visits.add(args, ctx))
     .command('visits', (args, ctx) => visits.list(args, ctx))
+    .correction('visit.add', (c, ctx) => visits.correct(c, ctx))
     .search(ENGAGEMENT_SEARCH, (query) => visits.searchEngagements(query))
     .action(VISIT_LIST_PAGE, (action, ctx) => visits.pressPage(action, ctx))
     .command('report', (args, ctx) => reports.command(args, ctx))

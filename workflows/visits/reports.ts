@@ -14,7 +14,7 @@ import { addWorkingDays, localDate, localToUtc } from '../../src/calendar/index.
 import * as cards from './cards.ts';
 import type { VisitEngagement, VisitRecord, VisitsRepos, VisitsSettings } from './ports.ts';
 import { contentAsValues, problemMessages, readReportState, reportForm } from './report-form.ts';
-import { checkReport, reportLimits, trimmedReport } from './rules.ts';
+import { checkReport, promptKey, reportLimits, trimmedReport } from './rules.ts';
 import type { VisitService } from './service.ts';
 
 export const REPORT_PROMPT = 'visit.report.prompt';
@@ -97,7 +97,7 @@ export class ReportService {
         const day = addWorkingDays(localDate(now, this.municipality.timeZone), this.settings.reminderEveryWorkingDays);
         const at = toInstant(localToUtc(day, this.municipality.reminderTime, this.municipality.timeZone));
         await repos.outbox.enqueue([
-          { kind: REPORT_PROMPT, subject: subject(visit.id), target: row.target, dueAt: at, payload: { n: n + 1, collapse: true }, dedupeKey: `visit:${visit.id}:prompt:${n + 1}` },
+          { kind: REPORT_PROMPT, subject: subject(visit.id), target: row.target, dueAt: at, payload: { n: n + 1, collapse: true }, dedupeKey: promptKey(visit, n + 1) },
         ]);
       }
     });

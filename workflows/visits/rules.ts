@@ -80,3 +80,11 @@ export function trimmedReport(values: Readonly<Record<string, string>>): ReportC
     followUps: read('followUps'),
   };
 }
+
+/**
+ * The dedupe key of a report prompt: one per visit, end date and number, so replicas planning the
+ * next one at once plan it once, and a visit whose end is corrected gets its prompts anew.
+ */
+export function promptKey(visit: { readonly id: number; readonly toDate: string }, n: number): string {
+  return `visit:${visit.id}:${visit.toDate}:prompt:${n}`;
+}

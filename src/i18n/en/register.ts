@@ -43,8 +43,6 @@ export const register = {
   'register.import.changed': 'The register changed after the dry run, so nothing is stored: {line} Send the file again.',
   'register.import.done': 'Imported by {by}: {create} added, {update} changed, {unchanged} unchanged.',
   'register.import.cancelled': 'The import was cancelled; nothing is stored.',
-  'register.import.noDeadlineUpdate': 'An existing deadline is changed with the deadline commands, which replan its reminders; the import only adds new ones (changed: {columns}).',
-  'register.import.noVisitUpdate': 'An existing visit is changed by the coordinator, since its report prompts follow its dates; the import only adds new ones (changed: {columns}).',
   'register.import.howTo.title': 'Import into the register',
   'register.import.howTo': 'Send an .xlsx workbook or a .csv file to me in a direct message (Slack) or in our personal chat (Teams). I show per row what would be added, changed or refused; nothing is stored until the coordinator presses Import. The columns are those of the add commands; `import template` gives a workbook with them and an example row.',
   'register.template.title': 'Import template',

@@ -45,8 +45,6 @@ export const register: Record<keyof typeof en, string> = {
   'register.import.changed': 'Registret ändrades efter provkörningen, så inget är sparat: {line} Skicka filen igen.',
   'register.import.done': 'Importerat av {by}: {create} tillagda, {update} ändrade, {unchanged} oförändrade.',
   'register.import.cancelled': 'Importen avbröts; inget är sparat.',
-  'register.import.noDeadlineUpdate': 'En befintlig frist ändras med fristkommandona, som planerar om dess påminnelser; importen lägger bara till nya (ändrat: {columns}).',
-  'register.import.noVisitUpdate': 'Ett befintligt besök ändras av samordnaren, eftersom rapportpåminnelserna följer datumen; importen lägger bara till nya (ändrat: {columns}).',
   'register.import.howTo.title': 'Importera till registret',
   'register.import.howTo': 'Skicka en .xlsx-arbetsbok eller en .csv-fil till mig i ett direktmeddelande (Slack) eller i vår personliga chatt (Teams). Jag visar för varje rad vad som läggs till, ändras eller avvisas; inget sparas förrän samordnaren trycker Importera. Kolumnerna är desamma som i kommandona som lägger till; `importera mall` ger en arbetsbok med dem och en exempelrad.',
   'register.template.title': 'Importmall',
