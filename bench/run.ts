@@ -5,6 +5,7 @@
  *   BENCH_ACK_RATE=200       quick commands per second in the acks-under-reports runs
  *   BENCH_ACK_SECONDS=20     measured seconds of each of those runs
  *   BENCH_CLAIM_REPS=…       claims measured per size (default 1000 SQLite, 500 PostgreSQL)
+ *   BENCH_IMPORT_ROWS=2000   rows of the register import (bench/import-stall.ts)
  *   BENCH_REPORT_REPS=3      annual reports built per size and dialect (bench/annual-report.ts)
  *   BENCH_DATABASE_URL=…     PostgreSQL (default postgres://postgres@127.0.0.1:5432/test)
  *   BENCH_SKIP_POSTGRES=1    SQLite only
@@ -19,6 +20,7 @@ import { annualReportBench } from './annual-report.ts';
 import { approvalsBench } from './approvals.ts';
 import { claimPlans, claimTable, runOutboxClaim, type ClaimResult } from './outbox-claim.ts';
 import { outboxDeliveryBench } from './outbox-delivery.ts';
+import { importStallBench } from './import-stall.ts';
 import { markdownTable, textTable } from './stats.ts';
 
 const docsPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'benchmarks.md');
@@ -78,12 +80,13 @@ async function main(): Promise<void> {
   const annual = await annualReportBench();
   const approvals = await approvalsBench();
   const delivery = await outboxDeliveryBench();
+  const importStall = await importStallBench();
 
   info.loadAfter = loadavg()[0] ?? 0;
   info.seconds = (Date.now() - started) / 1000;
   console.log(`\nDone in ${info.seconds.toFixed(0)} s; load average ${info.loadAfter.toFixed(2)}.`);
   if (process.env.BENCH_NO_WRITE === '1') return;
-  writeResults(resultsMarkdown(info, acks, claim) + annual + approvals + delivery);
+  writeResults(resultsMarkdown(info, acks, claim) + annual + approvals + delivery + importStall);
   console.log(`Results written to docs/benchmarks.md.`);
 }
 
