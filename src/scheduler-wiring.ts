@@ -86,12 +86,13 @@ export function wireScheduler(o: {
       found.push(c);
     }
     const known = new Set(scheduler.reachability.list().map((c) => JSON.stringify(c.target)));
-    // Teams tells us before any delivery: no stored reference means the bot was never added there.
+    // No stored reference: the bot has heard nothing from there. It can still post there if the
+    // app is in that channel's team (the notifier tries), but cannot know before it tries.
     for (const { target } of configuredConversations(settings)) {
       if (target.platform !== 'teams' || target.kind !== 'conversation' || known.has(JSON.stringify(target))) continue;
       if (!(await conversations.get('teams', target.conversationId))) {
         known.add(JSON.stringify(target));
-        found.push({ target, reason: 'no stored conversation reference yet (the bot has not been added there)', waiting: 0 });
+        found.push({ target, reason: 'not heard from there yet (it posts there once the app is installed in that team, and Teams accepts)', waiting: 0 });
       }
     }
     return found;

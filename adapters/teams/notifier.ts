@@ -22,7 +22,8 @@ export interface TeamsNotifierDeps {
 export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
   const { adapter, appId, conversations } = deps;
 
-  const continueIn = async (stored: StoredConversation, what: string, logic: (ctx: TurnContext) => Promise<void>): Promise<void> => {
+  /** `notYet`: the reference is a guess (see `channelOfItsTeams`), so a refusal means "not added there yet". */
+  const continueIn = async (stored: StoredConversation, what: string, logic: (ctx: TurnContext) => Promise<void>, notYet = false): Promise<void> => {
     let reference: Partial<ConversationReference>;
     try {
       reference = JSON.parse(stored.reference) as Partial<ConversationReference>;
@@ -43,7 +44,11 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
       });
       if (failure) throw failure.error;
     } catch (err) {
-      const error = toDeliveryError(err, `${what} in conversation ${stored.conversationId}`);
+      const refused = toDeliveryError(err, `${what} in conversation ${stored.conversationId}`);
+      const error =
+        notYet && refused.options.permanent
+          ? new DeliveryError(`Teams: Samverkan is not in the team or chat of ${stored.conversationId} yet (${refused.message}); add the app there`, { unreachable: true })
+          : refused;
       deps.log.warn({ err, conversationId: stored.conversationId, ...error.options }, 'Teams delivery failed');
       throw error;
     }
@@ -87,17 +92,52 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
     return opened;
   };
 
+  /**
+   * A channel the bot has not heard from. Installing the app in a team tells the bot about the
+   * team's General channel only, yet the bot may post in every channel of the team: so the
+   * reference of the conversation it heard from last (its service address, its own account) is
+   * addressed to this channel and tried. If the bot is not in that team, Teams refuses and the
+   * message waits, as for a conversation it cannot reach yet; once it gets through, the reference
+   * is stored like one Teams gave.
+   */
+  const channelOfItsTeams = async (target: Extract<Target, { kind: 'conversation' }>): Promise<StoredConversation> => {
+    const known = await conversations.anyInTenant('teams', target.tenantId);
+    if (!known) {
+      throw new DeliveryError(
+        `Teams: no stored conversation reference for ${target.conversationId}; the bot must be added to that team or chat (and see one message or the install) before it can post there`,
+        // Not yet rather than never: the reference is stored when the bot is added (issue 12).
+        { unreachable: true },
+      );
+    }
+    const from = JSON.parse(known.reference) as Partial<ConversationReference>;
+    const tenantId = target.tenantId ?? known.tenantId;
+    const reference: Partial<ConversationReference> = {
+      ...from,
+      conversation: { id: target.conversationId, isGroup: true, conversationType: 'channel', tenantId, name: '' },
+    };
+    delete reference.user;
+    return { platform: 'teams', tenantId, conversationId: target.conversationId, reference: JSON.stringify(reference) };
+  };
+
   return {
     platform: 'teams',
 
     async post(target: Target, card: Card): Promise<MessageRef> {
-      const stored = (await storedFor(conversations, target)) ?? (await openPersonalChat(target));
+      const stored = await storedFor(conversations, target);
+      const guessed = !stored && target.kind === 'conversation' ? await channelOfItsTeams(target) : undefined;
+      const to = stored ?? guessed ?? (await openPersonalChat(target));
       let messageId = '';
-      await continueIn(stored, 'posting', async (ctx) => {
-        const response = await ctx.sendActivity(cardActivity(card));
-        messageId = response?.id ?? '';
-      });
-      return { platform: 'teams', conversationId: stored.conversationId, messageId };
+      await continueIn(
+        to,
+        'posting',
+        async (ctx) => {
+          const response = await ctx.sendActivity(cardActivity(card));
+          messageId = response?.id ?? '';
+        },
+        guessed !== undefined,
+      );
+      if (guessed) await conversations.save(guessed);
+      return { platform: 'teams', conversationId: to.conversationId, messageId };
     },
 
     async update(ref: MessageRef, card: Card): Promise<void> {
@@ -115,15 +155,7 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
 }
 
 async function storedFor(conversations: ConversationStore, target: Target): Promise<StoredConversation | undefined> {
-  if (target.kind === 'conversation') {
-    const stored = await conversations.get('teams', target.conversationId);
-    if (stored) return stored;
-    throw new DeliveryError(
-      `Teams: no stored conversation reference for ${target.conversationId}; the bot must be added to that team or chat (and see one message or the install) before it can post there`,
-      // Not yet rather than never: the reference is stored when the bot is added (issue 12).
-      { unreachable: true },
-    );
-  }
+  if (target.kind === 'conversation') return conversations.get('teams', target.conversationId);
   return conversations.personalFor('teams', target.userId);
 }
 

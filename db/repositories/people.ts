@@ -125,12 +125,12 @@ export class KyselyConversationStore implements ConversationStore {
     return row ? toConversation(row) : undefined;
   }
 
-  async anyInTenant(platform: Platform, tenantId: string): Promise<StoredConversation | undefined> {
+  async anyInTenant(platform: Platform, tenantId: string | undefined): Promise<StoredConversation | undefined> {
     const row = await this.db
       .selectFrom('conversations')
       .selectAll()
       .where('platform', '=', platform)
-      .where('tenant_id', '=', tenantId)
+      .$if(tenantId !== undefined, (q) => q.where('tenant_id', '=', tenantId ?? ''))
       .orderBy('updated_at', 'desc')
       .limit(1)
       .executeTakeFirst();

@@ -18,8 +18,11 @@ export interface ConversationStore {
   get(platform: Platform, conversationId: string): Promise<StoredConversation | undefined>;
   /** The personal (1:1) conversation the bot has with a user, if any. */
   personalFor(platform: Platform, userId: string): Promise<StoredConversation | undefined>;
-  /** Any conversation the bot has in a tenant: where to ask the platform for a new 1:1 chat. */
-  anyInTenant(platform: Platform, tenantId: string): Promise<StoredConversation | undefined>;
+  /**
+   * The conversation the bot heard from last in a tenant (in any tenant when none is given): where
+   * to ask the platform for a new 1:1 chat, or whose service address reaches another of its channels.
+   */
+  anyInTenant(platform: Platform, tenantId: string | undefined): Promise<StoredConversation | undefined>;
 }
 
 export interface StoredConversation {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { e2eConfig, startApp, type AppHarness } from '../support/app-harness.ts';
 import { dialects } from '../support/databases.ts';
 import { adaptiveCardOf, cardText } from '../support/fake-bot-connector.ts';
-import { messageActivity, post, TEST_CHANNEL_ID } from '../support/teams-activities.ts';
+import { conversationUpdateActivity, messageActivity, post, TEST_CHANNEL_ID, TEST_TEAM_ID } from '../support/teams-activities.ts';
 
 /** The coordinator works in Teams and in Slack: the term-of-office reminder (R8) goes to both. */
 const config = { ...e2eConfig, coordinator: { people: { slack: ['U0COORD'] }, channel: { slack: 'C0INTL', teams: TEST_CHANNEL_ID } } };
@@ -46,6 +46,37 @@ describe.each(dialects)('a message to a conversation the bot cannot reach yet wa
     const row = await app.app.store.db.selectFrom('outbox').select('status').where('kind', '=', 'term.policy').where('target_json', 'like', '%teams%').executeTakeFirstOrThrow();
     expect(row.status).toBe('sent');
     expect(notices(app)).toHaveLength(1);
+  });
+
+  it('Teams: the app installed in the team is enough; the bot posts in the team’s other channels without anyone writing there first', async () => {
+    const app = (h = await startApp(dialect, '2026-11-23T09:00:00Z', config));
+    // Installing the app in a team tells the bot about the team's General channel only.
+    expect((await post(`${app.baseUrl}/api/messages`, conversationUpdateActivity({ serviceUrl: app.connector.serviceUrl, place: 'channel' }))).status).toBe(200);
+    expect(await app.app.store.db.selectFrom('conversations').select('conversation_id').where('conversation_id', '=', TEST_CHANNEL_ID).execute()).toEqual([]);
+    await app.tickAt('2026-11-23T09:00:00Z');
+    // R8 reaches the coordinator's channel at once, as a new post there (not a reply in General).
+    expect(termCards(app)).toHaveLength(1);
+    expect(termCards(app)[0]?.conversationId).toBe(TEST_CHANNEL_ID);
+    expect(app.connector.sent(TEST_TEAM_ID).filter((s) => cardText(adaptiveCardOf(s.activity)).includes('Ny mandatperiod'))).toEqual([]);
+    expect(notices(app)).toEqual([]);
+    expect(await app.app.unreachable()).toEqual([]);
+  });
+
+  it('Teams: a channel in a team the bot is not in is refused by Teams; the message waits until the app is added there', async () => {
+    const app = (h = await startApp(dialect, '2026-11-23T09:00:00Z', config));
+    await post(`${app.baseUrl}/api/messages`, conversationUpdateActivity({ serviceUrl: app.connector.serviceUrl, place: 'channel' }));
+    app.connector.keepOut(TEST_CHANNEL_ID);
+    await app.tickAt('2026-11-23T09:00:00Z');
+    await app.tickAt('2026-11-23T10:00:00Z');
+    const row = async () => app.app.store.db.selectFrom('outbox').select(['status', 'last_error']).where('kind', '=', 'term.policy').where('target_json', 'like', '%teams%').executeTakeFirstOrThrow();
+    expect(await row()).toMatchObject({ status: 'pending', last_error: expect.stringContaining('not in the team or chat') });
+    expect(termCards(app)).toEqual([]);
+    expect(notices(app)).toHaveLength(1);
+    // The app is added to that team: the next try gets through, once.
+    app.connector.letIn(TEST_CHANNEL_ID);
+    await app.tickAt('2026-11-24T09:00:00Z');
+    expect(termCards(app)).toHaveLength(1);
+    expect((await row()).status).toBe('sent');
   });
 
   it('Slack not_in_channel: the reminder waits until the bot is invited, then goes out once', async () => {

@@ -98,8 +98,10 @@ describe.skipIf(!chromiumPath)('Agents Playground in Chromium (skipped: no chrom
   });
 
   it('an application is approved in the board’s channel by the board member, with a reference', async () => {
-    // Megan has the board's channel open (opening it introduces the bot there, as installing the
-    // app in a team does); Alex applies from the personal chat.
+    // Megan has the board's channel open in her own Playground, which is a service of its own: the
+    // bot posts the board's card to the service it heard the channel from. (With one Playground,
+    // as in the README, the card reaches the channel unopened: the bot posts in every channel of
+    // a team it is in.) Alex applies from the personal chat.
     await megan.openChat('Kommunstyrelsen');
     await megan.waitForLog('conversationUpdate 200', 2);
     await alex.say('ansök E1 ICLD belopp=250000');

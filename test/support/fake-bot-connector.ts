@@ -70,6 +70,10 @@ export interface FakeBotConnector {
   createdConversations(): readonly unknown[];
   /** Answers the next `count` requests with an error instead of handling them. */
   failNext(count: number, failure?: ConnectorFailure): void;
+  /** The bot is not in this conversation's team or chat: posts to it are refused with 403, as Teams does. */
+  keepOut(conversationId: string): void;
+  /** The bot was added there after all. */
+  letIn(conversationId: string): void;
   /** Makes `GET /v3/conversations/:id/members/:memberId` know this person. */
   addMember(member: FakeMember): void;
   /** Resolves with the first call (past or future) that matches; rejects after the timeout. */
@@ -89,6 +93,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   let failures: ConnectorFailure[] = [];
   let nextId = FIRST_ID;
   const members = new Map<string, FakeMember>();
+  const keptOut = new Set<string>();
   const waiters = new Set<{ predicate: (call: ConnectorCall) => boolean; resolve: (call: ConnectorCall) => void }>();
 
   const record = (call: ConnectorCall): void => {
@@ -143,6 +148,9 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(json));
     };
+    if (conversationId !== undefined && keptOut.has(conversationId.split(';')[0] ?? '') && (route === 'send' || route === 'reply' || route === 'update')) {
+      return reply(403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+    }
     const activity = (body ?? {}) as ConnectorActivity;
 
     switch (route) {
@@ -192,6 +200,12 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     createdConversations: () => created,
     failNext: (count, failure = {}) => {
       for (let i = 0; i < count; i++) failures.push(failure);
+    },
+    keepOut: (conversationId) => {
+      keptOut.add(conversationId);
+    },
+    letIn: (conversationId) => {
+      keptOut.delete(conversationId);
     },
     addMember: (member) => {
       members.set(member.id, member);

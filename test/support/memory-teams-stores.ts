@@ -24,10 +24,10 @@ export class MemoryConversationStore implements ConversationStore {
     return found;
   }
 
-  async anyInTenant(platform: Platform, tenantId: string): Promise<StoredConversation | undefined> {
+  async anyInTenant(platform: Platform, tenantId: string | undefined): Promise<StoredConversation | undefined> {
     let found: StoredConversation | undefined;
     for (const entry of this.byId.values()) {
-      if (entry.platform === platform && entry.tenantId === tenantId) found = entry;
+      if (entry.platform === platform && (tenantId === undefined || entry.tenantId === tenantId)) found = entry;
     }
     return found;
   }
