@@ -6,6 +6,7 @@ import { registerApprovals } from '../workflows/approvals/register.ts';
 import { registerDeadlines } from '../workflows/deadlines/register.ts';
 import { registerEngagements } from '../workflows/engagements/register.ts';
 import { registerMyWork } from '../workflows/my-work/register.ts';
+import type { RegisterImport } from '../workflows/register/import.ts';
 import { registerRegister } from '../workflows/register/register.ts';
 import { registerReporting } from '../workflows/reporting/register.ts';
 import { readAnnualFacts } from '../workflows/reporting/document/facts.ts';
@@ -47,6 +48,8 @@ export interface Core {
   /** Every routine, for the scheduler's deliveries and planners. */
   readonly modules: readonly WorkflowModule[];
   readonly reporting: ReturnType<typeof registerReporting>;
+  /** The register import, for the shell (`npm run import`); chat reaches it through the router. */
+  readonly imports: RegisterImport;
 }
 
 /**
@@ -81,7 +84,7 @@ export function wireCore(options: CoreOptions): Core {
     reporting,
     registerMyWork(router, settings),
   ];
-  registerRegister(
+  const imports = registerRegister(
     deps,
     {
       registerXlsx: (job) => renderer.run('register-xlsx', job),
@@ -105,5 +108,5 @@ export function wireCore(options: CoreOptions): Core {
       allowedTenants: allowAll ? {} : { slack: config.allow.slackTeams, teams: config.allow.teamsTenants },
     },
   });
-  return { bot, settings, outbox, modules, reporting };
+  return { bot, settings, outbox, modules, reporting, imports };
 }

@@ -1,66 +1,120 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { openStore, type Store } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { repositories } from '../../db/repositories/index.ts';
 import { localDate } from '../calendar/time.ts';
 import { readEnv } from '../config/env.ts';
 import { ConfigError, loadConfig } from '../config/load.ts';
+import { userTarget, type Actor, type Platform } from '../core/actor.ts';
+import { systemClock } from '../core/clock.ts';
+import type { RequestContext } from '../core/command.ts';
+import { BotFailure } from '../core/errors.ts';
+import { wireCore } from '../core-wiring.ts';
 import { translator, type Locale } from '../i18n/index.ts';
-import { readSnapshot } from '../../workflows/register/export.ts';
-import { matchAll } from '../../workflows/register/match.ts';
-import { sheetName, type RegisterRead } from '../register/read.ts';
+import type { Outcome } from '../../workflows/register/import.ts';
+import { sheetName } from '../register/read.ts';
 import { createRenderPool } from '../render/pool.ts';
 
 /**
- * `npm run import -- <file>`: the import's dry run. Reads the workbook or CSV in the render pool,
- * decides each row against the database, prints it per row, and writes nothing.
- * Exit 0: every row is valid; 1: some row or cell is refused; 2: usage, configuration or file error.
+ * `npm run import -- <file> [--as <person>] [--confirm]`: the register import from the shell. It
+ * reads the workbook or CSV in the render pool and runs every row as the chat import does (the
+ * add commands, in a transaction): without `--confirm` that transaction is rolled back and the
+ * outcome printed per row; with `--confirm` (and `--as` naming the coordinator) it is committed,
+ * all rows or none. `--as` is a person the bot knows: their e-mail address, Slack user id or
+ * Teams AAD object id; rows that name people are then read on that person's platform.
+ * Exit 0: every row is valid (and stored, with --confirm); 1: some row or cell is refused, nothing
+ * stored; 2: usage, configuration, person or file error.
  */
-export async function dryRun(store: Store, read: RegisterRead, locale: Locale): Promise<{ lines: string[]; refused: number }> {
+const usage =
+  'Usage: npm run import -- <file.xlsx|file.csv> [--as <person>] [--confirm]\n' +
+  '  without --confirm: a dry run, prints what the import would do and stores nothing\n' +
+  "  --confirm --as <person>: imports it, all rows or none, as the coordinator (their e-mail, Slack user id or Teams AAD object id)";
+
+/** The outcomes per row, as the shell prints them (ids and changed columns included), and their counts. */
+export function linesOf(outcomes: readonly Outcome[], locale: Locale): { lines: string[]; counts: Record<Outcome['action'], number> } {
   const t = translator(locale);
-  const repos = repositories(store.db, () => new Date().toISOString());
-  const decided = matchAll(read.rows, await readSnapshot(repos), locale);
-  const counts = { create: 0, update: 0, unchanged: 0, refused: read.refused.length };
+  const counts = { create: 0, update: 0, unchanged: 0, refused: 0 };
   const lines: string[] = [];
-  for (const cell of read.refused) {
-    lines.push(t('register.dryRun.refused', { sheet: sheetName(cell.kind, locale), row: cell.row, column: cell.column, reason: cell.reason }));
+  for (const o of outcomes) {
+    const sheet = sheetName(o.kind, locale);
+    counts[o.action]++;
+    if (o.action === 'refused') lines.push(o.column ? t('register.dryRun.refused', { sheet, row: o.row, column: o.column, reason: o.reason }) : t('register.dryRun.refusedRow', { sheet, row: o.row, reason: o.reason }));
+    else if (o.action === 'update') lines.push(t('register.dryRun.update', { sheet, row: o.row, id: o.id, columns: o.changed.join(', ') }));
+    else if (o.action === 'create') lines.push(t('register.dryRun.create', { sheet, row: o.row }));
+    else lines.push(t('register.dryRun.unchanged', { sheet, row: o.row, id: o.id }));
   }
-  for (const { kind, decision: d } of decided) {
-    const sheet = sheetName(kind, locale);
-    counts[d.action]++;
-    if (d.action === 'refused') lines.push(t('register.dryRun.refused', { sheet, row: d.row, column: d.column, reason: d.reason }));
-    else if (d.action === 'update') lines.push(t('register.dryRun.update', { sheet, row: d.row, id: d.id, columns: d.changed.join(', ') }));
-    else if (d.action === 'create') lines.push(t('register.dryRun.create', { sheet, row: d.row }));
-    else lines.push(t('register.dryRun.unchanged', { sheet, row: d.row, id: d.id }));
-  }
-  lines.push(t('register.dryRun.summary', counts));
-  return { lines, refused: counts.refused };
+  return { lines, counts };
+}
+
+class UsageError extends Error {}
+
+/** The person `--as` names, as the bot last saw them (so their platform and tenant are right). */
+async function knownPerson(store: Store, who: string): Promise<Actor> {
+  const wanted = who.trim().toLowerCase();
+  const row = await store.db
+    .selectFrom('people')
+    .selectAll()
+    .where((eb) => eb.or([eb('email', '=', wanted), eb('user_id', '=', who.trim()), eb('aad_object_id', '=', wanted)]))
+    .orderBy('updated_at', 'desc')
+    .executeTakeFirst();
+  if (!row) throw new UsageError(`Samverkan import: no one the bot knows is ${who}; they must have used Samverkan in Slack or Teams once`);
+  return {
+    platform: row.platform as Platform,
+    tenantId: row.tenant_id,
+    userId: row.user_id,
+    ...(row.name ? { name: row.name } : {}),
+    ...(row.email ? { email: row.email } : {}),
+    ...(row.aad_object_id ? { aadObjectId: row.aad_object_id } : {}),
+  };
 }
 
 async function main(): Promise<void> {
-  const file = process.argv[2];
-  if (!file || process.argv.length > 3) {
-    console.error('Usage: npm run import -- <file.xlsx|file.csv>   (a dry run: prints what the import would do, writes nothing)');
-    process.exit(2);
+  let args: { file: string; as?: string; confirm: boolean };
+  try {
+    const { positionals, values } = parseArgs({ allowPositionals: true, options: { as: { type: 'string' }, confirm: { type: 'boolean', default: false } } });
+    if (positionals.length !== 1 || !positionals[0]) throw new UsageError(usage);
+    if (values.confirm && !values.as) throw new UsageError(`--confirm needs --as <the coordinator>\n${usage}`);
+    args = { file: positionals[0], confirm: values.confirm ?? false, ...(values.as ? { as: values.as } : {}) };
+  } catch (err) {
+    console.error(err instanceof UsageError ? err.message : `${err instanceof Error ? err.message : String(err)}\n${usage}`);
+    process.exitCode = 2;
+    return;
   }
   let store: Store | undefined;
   const pool = createRenderPool({ threads: 1, timeoutMs: 60_000, log: silent });
   try {
-    const path = resolve(file);
-    if (!existsSync(path)) throw new ConfigError(`Samverkan import: no file at ${path}`);
-    const { config } = loadConfig();
+    const path = resolve(args.file);
+    if (!existsSync(path)) throw new UsageError(`Samverkan import: no file at ${path}`);
+    const { config, source } = loadConfig();
     const locale = config.municipality.language;
-    const today = localDate(DateTime.utc(), config.municipality.timeZone);
+    const t = translator(locale);
+    const now = DateTime.utc();
     store = openStore(readEnv().DATABASE_URL);
     await migrateToLatest(store);
-    const read = await pool.run('register-read', { fileName: basename(path), bytes: new Uint8Array(readFileSync(path)), locale, today });
-    const { lines, refused } = await dryRun(store, read, locale);
+    const core = wireCore({ config, configSource: source, store, clock: systemClock, log: silent, membersOf: async () => [], publicBaseUrl: () => '', renderer: pool });
+    const read = await pool.run('register-read', { fileName: basename(path), bytes: new Uint8Array(readFileSync(path)), locale, today: localDate(now, config.municipality.timeZone) });
+    // Without --as, a dry run on behalf of no one in particular, on the coordinator's platform.
+    const actor: Actor = args.as
+      ? await knownPerson(store, args.as)
+      : { platform: config.coordinator.people.slack.length === 0 && config.coordinator.people.teams.length > 0 ? 'teams' : 'slack', tenantId: '', userId: 'npm-run-import', name: 'npm run import' };
+    const ctx: RequestContext = { actor, conversation: userTarget(actor), isDirect: true, locale, t, now };
+    if (!args.confirm) {
+      const { lines, counts } = linesOf(await core.imports.trial(read, ctx), locale);
+      for (const line of lines) console.log(line);
+      console.log(t('register.dryRun.summary', counts));
+      process.exitCode = counts.refused > 0 ? 1 : 0;
+      return;
+    }
+    const { stored, outcomes } = await core.imports.importRead(read, ctx);
+    const { lines, counts } = linesOf(outcomes, locale);
     for (const line of lines) console.log(line);
-    process.exitCode = refused > 0 ? 1 : 0;
+    console.log(stored ? t('register.import.done', { ...counts, by: actor.name ?? actor.userId }) : t('register.dryRun.summary', counts));
+    process.exitCode = stored ? 0 : 1;
   } catch (err) {
-    console.error(err instanceof ConfigError ? err.message : `Samverkan import failed: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof BotFailure) console.error(translator(loadConfig().config.municipality.language)(err.error.code, err.error.params));
+    else console.error(err instanceof ConfigError || err instanceof UsageError ? err.message : `Samverkan import failed: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 2;
   } finally {
     await store?.close();

@@ -28,7 +28,12 @@ const kindOrder: readonly RegisterKind[] = ['engagements', 'calls', 'deadlines',
 /** A dry run shows this many rows; the rest are counted. */
 const SHOWN_LINES = 30;
 
-type Outcome = { readonly kind: RegisterKind; readonly row: number; readonly action: 'create' | 'update' | 'unchanged' } | { readonly kind: RegisterKind; readonly row: number; readonly action: 'refused'; readonly column: string; readonly reason: string };
+/** What happened (or would happen) to one row: the stored id and changed columns where there are any. */
+export type Outcome =
+  | { readonly kind: RegisterKind; readonly row: number; readonly action: 'create' }
+  | { readonly kind: RegisterKind; readonly row: number; readonly action: 'update'; readonly id: number; readonly changed: readonly string[] }
+  | { readonly kind: RegisterKind; readonly row: number; readonly action: 'unchanged'; readonly id: number }
+  | { readonly kind: RegisterKind; readonly row: number; readonly action: 'refused'; readonly column: string; readonly reason: string };
 
 /** Thrown to roll a trial run back: the dry run does everything the import would, then undoes it. */
 class TrialOver extends Error {
@@ -129,8 +134,27 @@ export class RegisterImport {
     return { replace: { title: ctx.t('register.import.title', { file: pending.fileName }), summary: text, sections: [{ type: 'text', text }] } };
   }
 
-  /** Everything the import would do, in a transaction rolled back at the end. */
-  private async trial(read: RegisterRead, ctx: RequestContext): Promise<Outcome[]> {
+  /**
+   * The import from the shell (`npm run import -- <file> --confirm`): the coordinator's, in one
+   * transaction; if any row is refused, nothing is stored and the outcomes say why.
+   */
+  async importRead(read: RegisterRead, ctx: RequestContext): Promise<{ readonly stored: boolean; readonly outcomes: readonly Outcome[] }> {
+    if (!this.deps.isCoordinator(ctx.actor)) throw new BotFailure({ code: 'register.import.coordinatorOnly' });
+    try {
+      const outcomes = await this.deps.uow.atomically(async () => {
+        const outcomes = await this.apply(read, ctx);
+        if (outcomes.some((o) => o.action === 'refused')) throw new TrialOver(outcomes);
+        return outcomes;
+      });
+      return { stored: true, outcomes };
+    } catch (err) {
+      if (err instanceof TrialOver) return { stored: false, outcomes: err.outcomes };
+      throw err;
+    }
+  }
+
+  /** Everything the import would do, in a transaction rolled back at the end (the chat's dry run and the shell's). */
+  async trial(read: RegisterRead, ctx: RequestContext): Promise<Outcome[]> {
     try {
       await this.deps.uow.atomically(async () => {
         throw new TrialOver(await this.apply(read, ctx));
@@ -152,13 +176,17 @@ export class RegisterImport {
         continue;
       }
       if (decision.action === 'unchanged') {
-        outcomes.push({ kind, row: decision.row, action: 'unchanged' });
+        outcomes.push({ kind, row: decision.row, action: 'unchanged', id: decision.id });
         continue;
       }
       try {
-        if (decision.action === 'create') await this.create(kind, decision.values, ctx);
-        else await this.update(kind, decision.id, decision.values, decision.changed, ctx);
-        outcomes.push({ kind, row: decision.row, action: decision.action });
+        if (decision.action === 'create') {
+          await this.create(kind, decision.values, ctx);
+          outcomes.push({ kind, row: decision.row, action: 'create' });
+        } else {
+          await this.update(kind, decision.id, decision.values, decision.changed, ctx);
+          outcomes.push({ kind, row: decision.row, action: 'update', id: decision.id, changed: decision.changed });
+        }
       } catch (err) {
         if (!(err instanceof BotFailure)) throw err;
         outcomes.push({ kind, row: decision.row, action: 'refused', column: '', reason: ctx.t(err.error.code, err.error.params) });

@@ -13,7 +13,7 @@ export function registerRegister(
   deps: WorkflowDeps<RegisterRepos>,
   renderer: RegisterRenderer & RegisterReader,
   people: { readonly directory: Directory; readonly isCoordinator: (actor: Actor) => boolean },
-): void {
+): RegisterImport {
   const zone = deps.settings.timeZone;
   const imports = new RegisterImport({ router: deps.router, uow: deps.uow, directory: people.directory, reader: renderer, zone, isCoordinator: people.isCoordinator });
   deps.router
@@ -32,4 +32,5 @@ export function registerRegister(
     .file((file, ctx) => imports.preview(file, ctx))
     .action(IMPORT_CONFIRM, (action, ctx) => imports.confirm(action, ctx))
     .action(IMPORT_CANCEL, (action, ctx) => imports.cancel(action, ctx));
+  return imports;
 }

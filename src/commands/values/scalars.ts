@@ -54,8 +54,9 @@ export function parseText(text: string): ValueResult<string> {
   return problem ? { ok: false, code: problem.code, params: problem.params } : valid(value);
 }
 
+/** Committee ids are lower case in the configuration, so `KFN` (as a spreadsheet or a person may write it) is `kfn`. */
 export function parseCommittee(word: string): ValueResult<string> {
-  return /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u.test(word) ? valid(word) : invalid('parse.badCommittee', word);
+  return /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u.test(word) ? valid(word.toLowerCase()) : invalid('parse.badCommittee', word);
 }
 
 export function parseCountry(word: string): ValueResult<string> {
