@@ -1,3 +1,4 @@
+import { stat } from 'node:fs';
 import { Piscina } from 'piscina';
 import { BotFailure } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
@@ -27,6 +28,11 @@ const fromSources = import.meta.url.endsWith('.ts');
 
 export function createRenderPool(options: RenderPoolOptions): RenderPool {
   const { log } = options;
+  // libuv's thread pool (files, DNS, compression) is started by the first thread that needs it,
+  // and its threads inherit that thread's priority. Started here, from the main thread, they keep
+  // the normal one; started by a render thread (whose priority is lowered, worker.ts), the main
+  // thread's own file and DNS work would wait behind every report.
+  stat('.', () => {});
   const piscina = new Piscina<RenderTask, unknown>({
     filename: new URL(fromSources ? './boot.mjs' : (options.entry?.href ?? './worker.js'), import.meta.url).href,
     workerData: { renderEntry: fromSources ? options.entry?.href : undefined },
