@@ -109,7 +109,7 @@ function table(runs: readonly DeliveryRun[]): { header: string[]; rows: string[]
 /** Runs the bench, prints its table, and returns the markdown for docs/benchmarks.md. */
 export async function outboxDeliveryBench(): Promise<string> {
   const concurrency = Number(process.env.BENCH_DELIVERY_CONCURRENCY ?? 16);
-  console.log(`\n4. Outbox delivery: ${ROWS} reminders across ${CHANNELS} Slack channels, 1 post/s/channel, ${concurrency} conversations at a time`);
+  console.log(`\n5. Outbox delivery: ${ROWS} reminders across ${CHANNELS} Slack channels, 1 post/s/channel, ${concurrency} conversations at a time`);
   const runs = [await run('sqlite', 1, concurrency)];
   if (process.env.BENCH_SKIP_POSTGRES !== '1') runs.push(await run('postgres', 2, concurrency));
   const t = table(runs);
