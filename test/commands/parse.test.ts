@@ -56,6 +56,8 @@ describe('every command, canonical English and Swedish alias', () => {
     ['deadlines', 'frister', { name: 'deadlines', args: { scope: 'all' } }],
     ['deadlines mine committee=ks', 'frister mina nämnd=ks', { name: 'deadlines', args: { scope: 'mine', committee: 'ks' } }],
     ['deadlines all', 'frister alla', { name: 'deadlines', args: { scope: 'all' } }],
+    // A committee id in capitals, as people and spreadsheets write it, is the configured lower-case id.
+    ['deadlines committee=KFN', 'frister nämnd=Kfn', { name: 'deadlines', args: { scope: 'all', committee: 'kfn' } }],
     ['deadline done D34', 'frist klar d34', { name: 'deadline.done', args: { id: 34 } }],
     ['deadline snooze D34 3d', 'frist skjut 34 3 dagar', { name: 'deadline.snooze', args: { id: 34, days: 3 } }],
     [
