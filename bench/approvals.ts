@@ -17,23 +17,12 @@
  * channel, and the outbox posts to a Slack channel at most once a second (Slack's limit), so N
  * cards take N seconds per round. 200 approvers and 3 rounds took some 14 minutes per database.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createApp, type SamverkanApp } from '../src/app.ts';
-import { readEnv } from '../src/config/env.ts';
-import { parseConfig } from '../src/config/load.ts';
-import { silentLogger } from '../src/core/logger.ts';
-import { listen } from '../src/http/server.ts';
-import { dropSchema, ensureSchema, openStore, type Store } from '../db/connect.ts';
-import { startFakeSlack, type FakeSlack } from '../test/support/fake-slack.ts';
 import { blockAction, findButton, post, slashCommand, viewSubmission, type OpenedView } from '../test/support/slack-requests.ts';
+import { signingSecret, startBenchApp, teamId, type BenchApp } from './slack-app.ts';
 import { markdownTable, ms, percentile, ratio, textTable } from './stats.ts';
 
-const signingSecret = 'bench-signing-secret-0123456789';
 const sign = { signingSecret };
-const teamId = 'T0BENCH';
 
 export interface ApprovalsBenchOptions {
   readonly approvers?: number;
@@ -59,79 +48,37 @@ export interface ApprovalsBenchResult {
   readonly decisions: number;
 }
 
-interface Bench {
-  readonly app: SamverkanApp;
-  readonly slack: FakeSlack;
-  readonly url: string;
-  close(): Promise<void>;
-}
-
 const approverId = (i: number) => `U0APPR${String(i).padStart(4, '0')}`;
 
-async function start(approvers: number, postgresUrl: string | undefined): Promise<Bench & { database: string }> {
-  const slack = await startFakeSlack({ teamId });
-  const dir = mkdtempSync(join(tmpdir(), 'samverkan-bench-approvals-'));
-  const schema = `bench_approvals_${process.pid}`;
-  let store: Store;
-  if (postgresUrl) {
-    await ensureSchema(postgresUrl, schema);
-    store = openStore(postgresUrl, { schema, poolSize: 10 });
-  } else {
-    store = openStore(`sqlite:${join(dir, 'bench.sqlite')}`);
-  }
-  const config = parseConfig(
-    {
-      committees: [{ id: 'kfn', name: 'Kultur- och fritidsnämnden', channel: { slack: 'C0KFN' } }],
-      allow: { slackTeams: [teamId] },
-      governance: {
-        preset: 'tyreso',
-        bodies: [
-          {
-            id: 'ks',
-            kind: 'board',
-            name: 'Kommunstyrelsen',
-            channel: { slack: 'C0KS' },
-            approvers: { slack: Array.from({ length: approvers }, (_, i) => approverId(i)) },
-            meetings: ['2099-12-01'],
-          },
-        ],
-      },
-    },
-    'bench',
-  );
-  const app = await createApp({
-    config,
-    configSource: 'bench',
-    env: readEnv({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: slack.url }),
-    log: silentLogger(),
-    store,
-    slackIdentity: { botUserId: 'UBOT', botId: 'BBOT' },
-  });
-  await app.slack?.start();
-  const port = await listen(app.server, 0, '127.0.0.1');
-  return {
-    app,
-    slack,
-    url: `http://127.0.0.1:${port}/slack/events`,
-    database: postgresUrl ? 'PostgreSQL' : 'SQLite',
-    close: async () => {
-      await app.stop();
-      await slack.close();
-      if (postgresUrl) await dropSchema(postgresUrl, schema);
-      rmSync(dir, { recursive: true, force: true });
+function start(approvers: number, postgresUrl: string | undefined): Promise<BenchApp> {
+  const config = {
+    committees: [{ id: 'kfn', name: 'Kultur- och fritidsnämnden', channel: { slack: 'C0KFN' } }],
+    governance: {
+      preset: 'tyreso',
+      bodies: [
+        {
+          id: 'ks',
+          kind: 'board',
+          name: 'Kommunstyrelsen',
+          channel: { slack: 'C0KS' },
+          approvers: { slack: Array.from({ length: approvers }, (_, i) => approverId(i)) },
+          meetings: ['2099-12-01'],
+        },
+      ],
     },
   };
+  return startBenchApp('approvals', config, postgresUrl);
 }
 
 let sequence = 0;
-async function command(b: Bench, text: string, userId = 'U0ANNA'): Promise<string> {
+async function command(b: BenchApp, text: string, userId = 'U0ANNA'): Promise<string> {
   const id = `seed-${++sequence}`;
   await post(b.url, slashCommand({ text, responseUrl: b.slack.responseUrl(id), teamId, channelId: 'C0KFN', userId }, sign));
   return JSON.stringify((await b.slack.waitFor('response', (c) => c.id === id, 10_000)).body);
 }
 
 /** N requests waiting for a decision, each card posted to the board's channel: their ts and blocks. */
-async function seedRequests(b: Bench, n: number): Promise<{ ts: string; blocks: unknown }[]> {
+async function seedRequests(b: BenchApp, n: number): Promise<{ ts: string; blocks: unknown }[]> {
   const before = (await b.app.store.db.selectFrom('applications').select('id').execute()).length;
   for (let i = 0; i < n; i++) {
     const answer = await command(b, `ansök E1 "Nordplus ${before + i}" belopp=${10_000 + i}`);
@@ -154,7 +101,7 @@ async function seedRequests(b: Bench, n: number): Promise<{ ts: string; blocks: 
   return refs.reverse().map((r, i) => ({ ts: r.message_id, blocks: posted[i]?.body.blocks }));
 }
 
-async function approvalRound(b: Bench, cards: { ts: string; blocks: unknown }[], press: Samples, decide: Samples): Promise<void> {
+async function approvalRound(b: BenchApp, cards: { ts: string; blocks: unknown }[], press: Samples, decide: Samples): Promise<void> {
   b.slack.reset();
   // Every approver presses Approve on their own request at the same moment.
   const pressed = await Promise.all(
@@ -187,7 +134,7 @@ async function approvalRound(b: Bench, cards: { ts: string; blocks: unknown }[],
   );
 }
 
-async function deadlinesRound(b: Bench, n: number, samples: Samples): Promise<void> {
+async function deadlinesRound(b: BenchApp, n: number, samples: Samples): Promise<void> {
   b.slack.reset();
   await Promise.all(
     Array.from({ length: n }, async (_, i) => {

@@ -10,78 +10,24 @@
  *
  *   npx tsx bench/import-stall.ts     (BENCH_IMPORT_ROWS=2000, BENCH_DATABASE_URL=postgres://… for PostgreSQL)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
-import { createApp, type SamverkanApp } from '../src/app.ts';
-import { readEnv } from '../src/config/env.ts';
-import { parseConfig } from '../src/config/load.ts';
-import { silentLogger } from '../src/core/logger.ts';
-import { listen } from '../src/http/server.ts';
-import { dropSchema, ensureSchema, openStore, type Store } from '../db/connect.ts';
-import { startFakeSlack, type FakeSlack } from '../test/support/fake-slack.ts';
 import { blockAction, eventCallback, findButton, post, slashCommand } from '../test/support/slack-requests.ts';
+import { signingSecret, startBenchApp, teamId, type BenchApp } from './slack-app.ts';
 import { markdownTable, ms, percentile, ratio, textTable } from './stats.ts';
 
-const signingSecret = 'bench-signing-secret-0123456789';
 const sign = { signingSecret };
-const teamId = 'T0BENCH';
 const coordinator = 'U0COORD';
 /** A colleague types `deadlines` this often. */
 const EVERY_MS = 100;
 const ALONE_MS = 8_000;
 
-interface Bench {
-  readonly app: SamverkanApp;
-  readonly slack: FakeSlack;
-  readonly url: string;
-  readonly database: string;
-  close(): Promise<void>;
-}
-
-async function start(postgresUrl: string | undefined): Promise<Bench> {
-  const slack = await startFakeSlack({ teamId });
-  const dir = mkdtempSync(join(tmpdir(), 'samverkan-bench-import-'));
-  const schema = `bench_import_${process.pid}`;
-  let store: Store;
-  if (postgresUrl) {
-    await ensureSchema(postgresUrl, schema);
-    store = openStore(postgresUrl, { schema, poolSize: 10 });
-  } else {
-    store = openStore(`sqlite:${join(dir, 'bench.sqlite')}`);
-  }
-  const config = parseConfig(
-    {
-      committees: [{ id: 'kfn', name: 'Kultur- och fritidsnämnden', channel: { slack: 'C0KFN' } }],
-      coordinator: { people: { slack: [coordinator] }, channel: { slack: 'C0INTL' } },
-      allow: { slackTeams: [teamId] },
-    },
-    'bench',
-  );
-  const app = await createApp({
-    config,
-    configSource: 'bench',
-    env: readEnv({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: slack.url }),
-    log: silentLogger(),
-    store,
-    slackIdentity: { botUserId: 'UBOT', botId: 'BBOT' },
-  });
-  await app.slack?.start();
-  const port = await listen(app.server, 0, '127.0.0.1');
-  return {
-    app,
-    slack,
-    url: `http://127.0.0.1:${port}/slack/events`,
-    database: postgresUrl ? 'PostgreSQL' : 'SQLite',
-    close: async () => {
-      await app.stop();
-      await slack.close();
-      if (postgresUrl) await dropSchema(postgresUrl, schema);
-      rmSync(dir, { recursive: true, force: true });
-    },
+function start(postgresUrl: string | undefined): Promise<BenchApp> {
+  const config = {
+    committees: [{ id: 'kfn', name: 'Kultur- och fritidsnämnden', channel: { slack: 'C0KFN' } }],
+    coordinator: { people: { slack: [coordinator] }, channel: { slack: 'C0INTL' } },
   };
+  return startBenchApp('import', config, postgresUrl);
 }
 
 async function workbook(rows: number, offset: number): Promise<Uint8Array> {
@@ -95,7 +41,7 @@ async function workbook(rows: number, offset: number): Promise<Uint8Array> {
 let sequence = 0;
 
 /** `deadlines` every EVERY_MS until `until()` says stop; the command → answer times. */
-async function colleagues(b: Bench, until: () => boolean): Promise<number[]> {
+async function colleagues(b: BenchApp, until: () => boolean): Promise<number[]> {
   const times: number[] = [];
   const pending: Promise<void>[] = [];
   while (!until()) {
@@ -126,7 +72,7 @@ export interface ImportStallResult {
 }
 
 /** The coordinator shares the workbook in the bot's DM and presses Import; colleagues type meanwhile. */
-async function importWhileTyping(b: Bench, bytes: Uint8Array, during: number[]): Promise<{ dryRunMs: number; confirmMs: number }> {
+async function importWhileTyping(b: BenchApp, bytes: Uint8Array, during: number[]): Promise<{ dryRunMs: number; confirmMs: number }> {
   let done = false;
   const typing = colleagues(b, () => done);
   try {

@@ -75,7 +75,8 @@ export class KyselyDirectory implements Directory {
   }
 }
 
-function toActor(row: Selectable<PersonTable>): Actor {
+/** A row of `people` as the person it records. */
+export function toActor(row: Selectable<PersonTable>): Actor {
   return {
     platform: row.platform as Platform,
     tenantId: row.tenant_id,

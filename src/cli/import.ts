@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { openStore, type Store } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
+import { toActor } from '../../db/repositories/people.ts';
 import { localDate } from '../calendar/time.ts';
 import { readEnv } from '../config/env.ts';
 import { ConfigError, loadConfig } from '../config/load.ts';
-import { userTarget, type Actor, type Platform } from '../core/actor.ts';
+import { userTarget, type Actor } from '../core/actor.ts';
 import { systemClock } from '../core/clock.ts';
 import type { RequestContext } from '../core/command.ts';
 import { BotFailure } from '../core/errors.ts';
@@ -60,14 +61,7 @@ async function knownPerson(store: Store, who: string): Promise<Actor> {
     .orderBy('updated_at', 'desc')
     .executeTakeFirst();
   if (!row) throw new UsageError(`Samverkan import: no one the bot knows is ${who}; they must have used Samverkan in Slack or Teams once`);
-  return {
-    platform: row.platform as Platform,
-    tenantId: row.tenant_id,
-    userId: row.user_id,
-    ...(row.name ? { name: row.name } : {}),
-    ...(row.email ? { email: row.email } : {}),
-    ...(row.aad_object_id ? { aadObjectId: row.aad_object_id } : {}),
-  };
+  return toActor(row);
 }
 
 async function main(): Promise<void> {

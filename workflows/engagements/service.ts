@@ -5,6 +5,7 @@ import type { Delivery } from '../../src/core/delivery.ts';
 import { BotFailure } from '../../src/core/errors.ts';
 import { idLabel } from '../../src/core/format.ts';
 import { submitCommandForm } from '../../src/core/command-form.ts';
+import { engagementArgFields } from '../../src/core/engagement.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
 import type { Correction } from '../../src/core/router.ts';
 import { pageWindow, pagedListCard, readPageValue } from '../../src/core/paging.ts';
@@ -22,18 +23,6 @@ export const ENGAGEMENT_ANNOUNCE = 'engagement.announce';
 /** The "Next page" button under the list of engagements. */
 export const ENGAGEMENT_LIST_PAGE = 'engagements.page';
 export const ENGAGEMENT_PAGE_SIZE = 100;
-
-/** The columns a correction may change (the add command's arguments) and the fields they are. */
-const correctedFields = {
-  title: 'title',
-  type: 'type',
-  committee: 'committeeId',
-  partner: 'partner',
-  country: 'country',
-  funder: 'funder',
-  start: 'startDate',
-  end: 'endDate',
-} as const satisfies Record<string, keyof EngagementPatch>;
 
 /** The register of engagements that everything else hangs on. */
 export class EngagementService {
@@ -107,7 +96,7 @@ export class EngagementService {
   /** A correction from the register import: the same checks as `add`, on the fields that changed. */
   async correct(c: Correction, ctx: RequestContext): Promise<void> {
     const patch: EngagementPatch = Object.fromEntries(
-      Object.entries(correctedFields)
+      Object.entries(engagementArgFields)
         .filter(([arg]) => c.changed.includes(arg))
         .map(([arg, field]) => [field, c.values[arg]]),
     );

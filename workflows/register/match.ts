@@ -1,4 +1,4 @@
-import type { EngagementFacts } from '../../src/core/engagement.ts';
+import { engagementArgFields, type EngagementFacts } from '../../src/core/engagement.ts';
 import { translator, type Locale, type MessageKey } from '../../src/i18n/index.ts';
 import type { DeadlineRecord, FundingCallRecord } from '../deadlines/ports.ts';
 import type { VisitRecord } from '../visits/ports.ts';
@@ -17,16 +17,7 @@ export type RowDecision =
   | { readonly action: 'refused'; readonly row: number; readonly column: string; readonly reason: string };
 
 /** The engagement row's columns (command arg) and the stored field each one is compared with. */
-const engagementFields: Readonly<Record<string, keyof EngagementFacts>> = {
-  title: 'title',
-  type: 'type',
-  committee: 'committeeId',
-  partner: 'partner',
-  country: 'country',
-  funder: 'funder',
-  start: 'startDate',
-  end: 'endDate',
-};
+const engagementFields: Readonly<Record<string, keyof EngagementFacts>> = engagementArgFields;
 
 const same = (a: unknown, b: unknown): boolean => String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
 
