@@ -6,7 +6,8 @@ import { CALL_ANNOUNCE, FundingCallService } from './calls.ts';
 import type { DeadlineRepos } from './ports.ts';
 import { CALL_LIST_PAGE, LIST_PAGE_ACTION } from './cards.ts';
 import { openDeadlinesProvider } from './my-work.ts';
-import { DeadlineService, MISSED, REFRESH, REMINDER } from './service.ts';
+import { MISSED, REFRESH, REMINDER } from './plan.ts';
+import { DeadlineService } from './service.ts';
 
 /** Registers R1 and R2 with the router and hands the scheduler its delivery handlers. */
 export function registerDeadlines(

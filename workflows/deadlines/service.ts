@@ -1,48 +1,45 @@
 import type { DateTime } from 'luxon';
-import { actorKey, uniqueTargets, userTarget, type Target } from '../../src/core/actor.ts';
+import { actorKey, type Target } from '../../src/core/actor.ts';
 import { fromInstant, toInstant } from '../../src/core/clock.ts';
 import type { RequestContext, ResolvedArgs } from '../../src/core/command.ts';
 import { BotFailure } from '../../src/core/errors.ts';
 import { idLabel, personLabel } from '../../src/core/format.ts';
-import { MY_WORK_REFRESH } from '../../src/core/my-work.ts';
 import { pageWindow, readPageValue } from '../../src/core/paging.ts';
-import type { OutboxMessage } from '../../src/core/outbox.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
 import type { Correction } from '../../src/core/router.ts';
 import { privateCard, publicCard, type ActionInput, type ActionOutcome, type Reply } from '../../src/core/reply.ts';
-import { committeeById, requireCommittee, type MunicipalitySettings } from '../../src/core/settings.ts';
+import { requireCommittee, type MunicipalitySettings } from '../../src/core/settings.ts';
 import { translator } from '../../src/i18n/index.ts';
 import * as cards from './cards.ts';
 import type { DeadlineRecord, DeadlineRepos, EngagementSummary } from './ports.ts';
-import { daysLeft, dueInstant, missedCheckAt, planReminders, snoozedReminderAt } from './rules.ts';
+import { correctDeadline } from './correction.ts';
+import { DeadlinePlan, deadlineSubject, MISSED, myWorkRefresh, REFRESH, REMINDER } from './plan.ts';
+import { engagementOf, openDeadline } from './records.ts';
+import { daysLeft, snoozedReminderAt } from './rules.ts';
 
-export const REMINDER = 'deadline.reminder';
-export const MISSED = 'deadline.missed';
-export const REFRESH = 'deadline.refresh';
 export const LIST_PAGE_SIZE = 50;
-const subject = (id: number) => ({ type: 'deadline', id });
 
 /** R1: deadlines, their reminders, done and snooze, and the flag when one is missed. */
 export class DeadlineService {
+  private readonly plan: DeadlinePlan;
+
   constructor(
     private readonly uow: UnitOfWork<DeadlineRepos>,
     private readonly settings: MunicipalitySettings,
-  ) {}
+  ) {
+    this.plan = new DeadlinePlan(settings);
+  }
 
   private get zone(): string {
     return this.settings.timeZone;
   }
 
   async add(args: ResolvedArgs<'deadline.add'>, ctx: RequestContext): Promise<Reply> {
-    const dueAt = dueInstant(args.date, args.time, this.zone);
-    if (dueAt <= toInstant(ctx.now)) {
-      throw new BotFailure({ code: 'deadline.error.past', params: { date: args.time ? `${args.date} ${args.time}` : args.date } });
-    }
+    const dueAt = this.plan.futureDueAt(args.date, args.time, ctx.now);
     const owner = args.owner ?? ctx.actor;
     const remindDays = args.remind ?? this.settings.reminderDays;
-    const { record, reminders, engagement } = await this.uow.run(async (repos) => {
-      const engagement = args.engagement === undefined ? undefined : await this.engagement(repos, args.engagement);
-      const channels = this.channelsFor(engagement, ctx);
+    const { record, reminderTimes, engagement } = await this.uow.run(async (repos) => {
+      const engagement = args.engagement === undefined ? undefined : await engagementOf(repos, args.engagement);
       const record = await repos.deadlines.insert({
         title: args.title,
         dueDate: args.date,
@@ -50,47 +47,21 @@ export class DeadlineService {
         dueAt,
         ...(engagement ? { engagementId: engagement.id, committeeId: engagement.committeeId } : {}),
         owner,
-        channels,
+        channels: this.plan.channelsFor(engagement, ctx),
         remindDays,
         createdAt: toInstant(ctx.now),
         createdBy: ctx.actor,
       });
-      const reminders = planReminders(args.date, remindDays, this.settings.reminderTime, this.zone, ctx.now);
-      await repos.outbox.enqueue([...this.outboxFor(record, reminders), myWorkRefresh(record, ctx)]);
-      return { record, reminders, engagement };
+      const { messages, reminderTimes } = this.plan.forDeadline(record, ctx.now);
+      await repos.outbox.enqueue([...messages, myWorkRefresh(record, ctx.now)]);
+      return { record, reminderTimes, engagement };
     });
-    return publicCard(cards.addedCard(record, reminders.map((r) => r.at), engagement, cards.cardContext(ctx, this.zone)));
+    return publicCard(cards.addedCard(record, reminderTimes, engagement, cards.cardContext(ctx, this.zone)));
   }
 
-  /**
-   * A correction from the register import. A new date, time or engagement replans the reminders
-   * and the missed-deadline check as if the deadline had been added so (the same remind days, from
-   * now); a new title alone changes what the coming reminders say.
-   */
+  /** A correction from the register import (correction.ts). */
   async correct(c: Correction, ctx: RequestContext): Promise<void> {
-    const changed = (arg: string) => c.changed.includes(arg);
-    await this.uow.run(async (repos) => {
-      const before = await this.openDeadline(repos, c.id);
-      const dueDate = changed('date') ? String(c.values.date) : before.dueDate;
-      const dueTime = changed('time') ? (c.values.time === undefined ? undefined : String(c.values.time)) : before.dueTime;
-      const engagement = changed('engagement') ? await this.engagement(repos, Number(c.values.engagement)) : undefined;
-      const moved = changed('date') || changed('time') || changed('engagement');
-      const dueAt = dueInstant(dueDate, dueTime, this.zone);
-      if (moved && dueAt <= toInstant(ctx.now)) {
-        throw new BotFailure({ code: 'deadline.error.past', params: { date: dueTime ? `${dueDate} ${dueTime}` : dueDate } });
-      }
-      await repos.deadlines.update(c.id, {
-        ...(changed('title') ? { title: String(c.values.title) } : {}),
-        ...(moved ? { dueDate, dueTime, dueAt } : {}),
-        ...(engagement ? { engagementId: engagement.id, committeeId: engagement.committeeId, channels: this.channelsFor(engagement, ctx) } : {}),
-      });
-      const record = (await repos.deadlines.get(c.id)) ?? before;
-      if (moved) {
-        const reminders = planReminders(record.dueDate, record.remindDays, this.settings.reminderTime, this.zone, ctx.now);
-        await repos.outbox.replan(subject(record.id), [REMINDER, MISSED], this.outboxFor(record, reminders));
-      }
-      await repos.outbox.enqueue([myWorkRefresh(record, ctx)]);
-    });
+    await correctDeadline({ uow: this.uow, plan: this.plan }, c, ctx);
   }
 
   async list(args: ResolvedArgs<'deadlines'>, ctx: RequestContext): Promise<Reply> {
@@ -121,12 +92,12 @@ export class DeadlineService {
   /** The command moves the next reminder `days` later (or plans one `days` from now if none is left). */
   async snooze(args: ResolvedArgs<'deadline.snooze'>, ctx: RequestContext): Promise<Reply> {
     const at = await this.uow.run(async (repos) => {
-      const record = await this.openDeadline(repos, args.id);
-      const next = await repos.outbox.nextPending(subject(record.id), [REMINDER]);
+      const record = await openDeadline(repos, args.id);
+      const next = await repos.outbox.nextPending(deadlineSubject(record.id), [REMINDER]);
       const base = next ? fromInstant(next.dueAt) : ctx.now;
       const newAt = this.checkSnooze(record, base, args.days);
-      if (next) await repos.outbox.reschedule(subject(record.id), [REMINDER], next.dueAt, newAt);
-      else await repos.outbox.enqueue(this.remindersAt(record, newAt, 0));
+      if (next) await repos.outbox.reschedule(deadlineSubject(record.id), [REMINDER], next.dueAt, newAt);
+      else await repos.outbox.enqueue(this.plan.remindersAt(record, newAt, 0));
       return newAt;
     });
     return privateCard(this.snoozedCard(args.id, at, ctx));
@@ -147,9 +118,9 @@ export class DeadlineService {
     const id = Number(idText);
     const days = Number(daysText);
     const { record, at } = await this.uow.run(async (repos) => {
-      const record = await this.openDeadline(repos, id);
+      const record = await openDeadline(repos, id);
       const newAt = this.checkSnooze(record, ctx.now, days);
-      await repos.outbox.enqueue(this.remindersAt(record, newAt, 0));
+      await repos.outbox.enqueue(this.plan.remindersAt(record, newAt, 0));
       return { record, at: newAt };
     });
     // The reminder stays what it was, with its buttons, and says when the next one comes.
@@ -203,21 +174,14 @@ export class DeadlineService {
         const by = record.doneBy ? personLabel(record.doneBy) : '';
         throw new BotFailure({ code: 'deadline.alreadyDone', params: { id: idLabel.deadline(id), by } });
       }
-      await repos.outbox.cancelPending(subject(id), [REMINDER, MISSED]);
+      await repos.outbox.cancelPending(deadlineSubject(id), [REMINDER, MISSED]);
       // Every copy of its reminder (owner, channel) changes to "done" for everyone.
       await repos.outbox.enqueue([
-        { kind: REFRESH, subject: subject(id), dueAt: toInstant(ctx.now), payload: pressed ? { except: pressed } : {} },
-        myWorkRefresh(record, ctx),
+        { kind: REFRESH, subject: deadlineSubject(id), dueAt: toInstant(ctx.now), payload: pressed ? { except: pressed } : {} },
+        myWorkRefresh(record, ctx.now),
       ]);
       return { record, already: false };
     });
-  }
-
-  private async openDeadline(repos: DeadlineRepos, id: number): Promise<DeadlineRecord> {
-    const record = await repos.deadlines.get(id);
-    if (!record) throw new BotFailure({ code: 'error.notFound', params: { id: idLabel.deadline(id) } });
-    if (record.status === 'done') throw new BotFailure({ code: 'deadline.error.isDone', params: { id: idLabel.deadline(id) } });
-    return record;
   }
 
   private checkSnooze(record: DeadlineRecord, base: DateTime, days: number): string {
@@ -233,54 +197,12 @@ export class DeadlineService {
     return { tone: 'info' as const, summary: text, sections: [{ type: 'text' as const, text }] };
   }
 
-  private async engagement(repos: DeadlineRepos, id: number): Promise<EngagementSummary> {
-    const engagement = await repos.engagements.summary(id);
-    if (!engagement) throw new BotFailure({ code: 'error.notFound', params: { id: idLabel.engagement(id) } });
-    return engagement;
-  }
-
   private async summary(record: DeadlineRecord): Promise<EngagementSummary | undefined> {
     return record.engagementId === undefined ? undefined : this.uow.read.engagements.summary(record.engagementId);
-  }
-
-  /** Reminders go to the committee's channels for an engagement's deadline, else where it was added. */
-  private channelsFor(engagement: EngagementSummary | undefined, ctx: RequestContext): Target[] {
-    if (engagement) return [...(committeeById(this.settings, engagement.committeeId)?.targets ?? [])];
-    return ctx.isDirect ? [] : [ctx.conversation];
-  }
-
-  private targets(record: DeadlineRecord): Target[] {
-    return uniqueTargets([userTarget(record.owner), ...record.channels]);
-  }
-
-  private outboxFor(record: DeadlineRecord, reminders: readonly { daysBefore: number; at: string }[]): OutboxMessage[] {
-    const messages = reminders.flatMap((r) => this.remindersAt(record, r.at, r.daysBefore));
-    const missedAt = missedCheckAt(record.dueDate, record.dueTime, this.settings.reminderTime, this.zone);
-    const coordinator = this.settings.coordinator.targets.length ? this.settings.coordinator.targets : [userTarget(record.owner)];
-    for (const target of coordinator) {
-      messages.push({ kind: MISSED, subject: subject(record.id), target, dueAt: missedAt });
-    }
-    return messages;
-  }
-
-  private remindersAt(record: DeadlineRecord, at: string, daysBefore: number): OutboxMessage[] {
-    // `collapse`: after downtime only the newest due reminder per target is sent.
-    return this.targets(record).map((target) => ({
-      kind: REMINDER,
-      subject: subject(record.id),
-      target,
-      dueAt: at,
-      payload: { daysBefore, collapse: true },
-    }));
   }
 
   private outboxCardContext(): cards.CardContext {
     return { t: translator(this.settings.locale), locale: this.settings.locale, zone: this.zone };
   }
 
-}
-
-/** The owner's "my work" view shows open deadlines: re-render it when one is added or done. */
-function myWorkRefresh(record: DeadlineRecord, ctx: RequestContext): OutboxMessage {
-  return { kind: MY_WORK_REFRESH, target: userTarget(record.owner), dueAt: toInstant(ctx.now) };
 }

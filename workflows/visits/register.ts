@@ -5,7 +5,8 @@ import { reportsOwedProvider } from './reports-owed.ts';
 import type { VisitsRepos, VisitsSettings } from './ports.ts';
 import { REPORT_FORM } from './report-form.ts';
 import { REPORT_FILED, REPORT_OVERDUE, REPORT_PROMPT, ReportService } from './reports.ts';
-import { ENGAGEMENT_SEARCH, VISIT_INCOMING, VISIT_LIMIT, VISIT_LIST_PAGE, VisitService } from './service.ts';
+import { VISIT_INCOMING, VISIT_LIMIT } from './plan.ts';
+import { ENGAGEMENT_SEARCH, VISIT_LIST_PAGE, VisitService } from './service.ts';
 import { VISIT_FORM } from './visit-form.ts';
 
 /** Registers R5 visits and post-visit reports, and the "my work" view that gathers every workflow's open items. */

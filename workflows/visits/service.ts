@@ -1,23 +1,21 @@
-import { userTarget, type Actor, type Target } from '../../src/core/actor.ts';
+import type { Actor, Target } from '../../src/core/actor.ts';
 import { toInstant } from '../../src/core/clock.ts';
 import type { RequestContext, ResolvedArgs } from '../../src/core/command.ts';
 import type { Delivery } from '../../src/core/delivery.ts';
 import { BotFailure } from '../../src/core/errors.ts';
-import { formatDate, idLabel } from '../../src/core/format.ts';
-import { MY_WORK_REFRESH } from '../../src/core/my-work.ts';
 import type { SearchOption } from '../../src/core/card.ts';
-import type { OutboxMessage } from '../../src/core/outbox.ts';
 import type { UnitOfWork } from '../../src/core/ports.ts';
 import { pageWindow, pagedListCard, readPageValue } from '../../src/core/paging.ts';
 import { privateCard, publicCard, type ActionInput, type ActionOutcome, type FormInput, type FormOutcome, type Reply } from '../../src/core/reply.ts';
 import { committeeById, type MunicipalitySettings } from '../../src/core/settings.ts';
-import { addDays, localDate, termOfOffice } from '../../src/calendar/index.ts';
+import { localDate, termOfOffice } from '../../src/calendar/index.ts';
 import { translator } from '../../src/i18n/index.ts';
 import * as cards from './cards.ts';
-import type { VisitEngagement, VisitPatch, VisitRecord, VisitsRepos, VisitsSettings } from './ports.ts';
+import type { VisitEngagement, VisitRecord, VisitsRepos, VisitsSettings } from './ports.ts';
 import type { Correction } from '../../src/core/router.ts';
-import { REPORT_OVERDUE, REPORT_PROMPT } from './reports.ts';
-import { planReportPrompts, promptKey, visitsOverLimit } from './rules.ts';
+import { correctVisit } from './correction.ts';
+import { VisitPlan, visitableEngagement } from './plan.ts';
+import { visitsOverLimit } from './rules.ts';
 import { visitForm, type VisitInput } from './visit-form.ts';
 import { submitCommandForm } from '../../src/core/command-form.ts';
 
@@ -28,8 +26,6 @@ const fieldOf: Partial<Record<string, string>> = {
   'visit.error.toBeforeFrom': 'to',
 };
 
-export const VISIT_INCOMING = 'visit.incoming';
-export const VISIT_LIMIT = 'visit.limit';
 export const VISIT_LIST_PAGE = 'visits.page';
 /** The typeahead the visit form's engagement picker uses past FORM_OPTIONS engagements. */
 export const ENGAGEMENT_SEARCH = 'engagements';
@@ -37,15 +33,23 @@ export const ENGAGEMENT_SEARCH = 'engagements';
 const FORM_OPTIONS = 100;
 const SEARCH_RESULTS = 50;
 const VISIT_PAGE_SIZE = 50;
-export const visitSubject = (id: number) => ({ type: 'visit', id });
 
 /** R5: visits out and in, the coordinator's notice of incoming visits, and the twin-town limit. */
 export class VisitService {
+  private readonly plan: VisitPlan;
+
   constructor(
     private readonly uow: UnitOfWork<VisitsRepos>,
     private readonly municipality: MunicipalitySettings,
     private readonly settings: VisitsSettings,
-  ) {}
+  ) {
+    this.plan = new VisitPlan(municipality, settings);
+  }
+
+  /** A correction from the register import (correction.ts). */
+  async correct(c: Correction, ctx: RequestContext): Promise<void> {
+    await correctVisit({ uow: this.uow, plan: this.plan, municipality: this.municipality, settings: this.settings }, c, ctx);
+  }
 
   async add(args: ResolvedArgs<'visit.add'>, ctx: RequestContext): Promise<Reply> {
     if (args.form) {
@@ -132,14 +136,7 @@ export class VisitService {
     if (input.to < input.from) throw new BotFailure({ code: 'visit.error.toBeforeFrom' });
     const c = this.cardContext(ctx);
     const { visit, engagement, over } = await this.uow.run(async (repos) => {
-      const engagement = await repos.engagements.get(input.engagement);
-      if (!engagement) throw new BotFailure({ code: 'error.notFound', params: { id: idLabel.engagement(input.engagement) } });
-      if (engagement.status === 'terminated' && engagement.endDate !== undefined && input.from > engagement.endDate) {
-        throw new BotFailure({
-          code: 'visit.error.engagementEnded',
-          params: { id: idLabel.engagement(engagement.id), end: formatDate(engagement.endDate, ctx.locale) },
-        });
-      }
+      const engagement = await visitableEngagement(repos, input.engagement, input.from, ctx);
       const earlier = await repos.visits.listForEngagement(engagement.id);
       const visit = await repos.visits.insert({
         engagementId: engagement.id,
@@ -153,91 +150,11 @@ export class VisitService {
         createdBy: ctx.actor,
       });
       const over = engagement.type === 'twin-town' ? visitsOverLimit(earlier, input.from, this.settings.twinTownVisitsPerTerm) : undefined;
-      await repos.outbox.enqueue(this.outboxFor(visit, over !== undefined, ctx));
+      await repos.outbox.enqueue(this.plan.forNewVisit(visit, over !== undefined, ctx));
       return { visit, engagement, over };
     });
     const warning = over ? cards.limitWarning(over, termOfOffice(visit.fromDate), this.settings.twinTownVisitsPerTerm, c) : undefined;
     return cards.addedCard(visit, engagement, warning, this.settings.boardName, c);
-  }
-
-  private outboxFor(visit: VisitRecord, overLimit: boolean, ctx: RequestContext): OutboxMessage[] {
-    const now = toInstant(ctx.now);
-    return [
-      ...(visit.direction === 'in' ? this.toCoordinator(VISIT_INCOMING, visit, now) : []),
-      ...(overLimit ? this.toCoordinator(VISIT_LIMIT, visit, now) : []),
-      ...this.reportPrompts(visit, ctx),
-    ];
-  }
-
-  private toCoordinator(kind: string, visit: VisitRecord, now: string): OutboxMessage[] {
-    return this.municipality.coordinator.targets.map((target) => ({ kind, subject: visitSubject(visit.id), target, dueAt: now }));
-  }
-
-  /** The lead's post-visit report prompts, the coordinator's notice when they go unanswered, and the lead's "my work" refresh. */
-  private reportPrompts(visit: VisitRecord, ctx: RequestContext): OutboxMessage[] {
-    const now = toInstant(ctx.now);
-    const subject = visitSubject(visit.id);
-    const coordinator = this.municipality.coordinator.targets;
-    const messages: OutboxMessage[] = [];
-    // A visit registered after it ended is asked for today (or the next working day), not in the past.
-    const yesterday = addDays(localDate(ctx.now, this.municipality.timeZone), -1);
-    const base = visit.toDate < yesterday ? yesterday : visit.toDate;
-    const prompts = planReportPrompts(base, this.municipality.reminderTime, this.municipality.timeZone, this.settings.reminderEveryWorkingDays, this.settings.remindersBeforeEscalation);
-    const lead = userTarget(visit.lead);
-    // `collapse`: after downtime the lead gets only the newest due prompt, not a pile of them.
-    for (const p of prompts) {
-      messages.push({ kind: REPORT_PROMPT, subject, target: lead, dueAt: p.at < now ? now : p.at, payload: { n: p.n, collapse: true }, dedupeKey: promptKey(visit, p.n) });
-      if (p.escalate) {
-        for (const target of coordinator) messages.push({ kind: REPORT_OVERDUE, subject, target, dueAt: p.at < now ? now : p.at, payload: { reminders: p.n } });
-      }
-    }
-    // The lead's "my work" changes again when the report falls due.
-    const owedFrom = prompts[0]?.at ?? now;
-    messages.push({ kind: MY_WORK_REFRESH, target: lead, dueAt: owedFrom < now ? now : owedFrom });
-    return messages;
-  }
-
-  /**
-   * A correction from the register import, checked as `add` checks a new visit. New dates replan
-   * the report prompts (unless the report is filed); a visit that becomes incoming, or moves into a
-   * twin-town engagement's term past the limit, tells the coordinator as a new one would.
-   */
-  async correct(c: Correction, ctx: RequestContext): Promise<void> {
-    const changed = (arg: string) => c.changed.includes(arg);
-    await this.uow.run(async (repos) => {
-      const before = await repos.visits.get(c.id);
-      if (!before) throw new BotFailure({ code: 'error.notFound', params: { id: idLabel.visit(c.id) } });
-      if (before.status === 'cancelled') throw new BotFailure({ code: 'visit.error.cancelled', params: { id: idLabel.visit(c.id) } });
-      const patch: VisitPatch = {
-        ...(changed('engagement') ? { engagementId: Number(c.values.engagement) } : {}),
-        ...(changed('direction') ? { direction: c.values.direction === 'in' ? 'in' : 'out' } : {}),
-        ...(changed('from') ? { fromDate: String(c.values.from) } : {}),
-        ...(changed('to') ? { toDate: String(c.values.to) } : {}),
-        ...(changed('place') ? { place: c.values.place === undefined ? undefined : String(c.values.place) } : {}),
-        ...(changed('participants') ? { participants: c.values.participants === undefined ? undefined : Number(c.values.participants) } : {}),
-      };
-      const visit: VisitRecord = { ...before, ...patch };
-      if (visit.toDate < visit.fromDate) throw new BotFailure({ code: 'visit.error.toBeforeFrom' });
-      const engagement = await repos.engagements.get(visit.engagementId);
-      if (!engagement) throw new BotFailure({ code: 'error.notFound', params: { id: idLabel.engagement(visit.engagementId) } });
-      if (engagement.status === 'terminated' && engagement.endDate !== undefined && visit.fromDate > engagement.endDate) {
-        throw new BotFailure({ code: 'visit.error.engagementEnded', params: { id: idLabel.engagement(engagement.id), end: formatDate(engagement.endDate, ctx.locale) } });
-      }
-      const reported = (await repos.visitReports.latest(visit.id)) !== undefined;
-      const today = localDate(ctx.now, this.municipality.timeZone);
-      // Moved past today before its report: not over after all, so not yet "done" for the annual report.
-      const reopened = before.status === 'done' && !reported && visit.toDate >= today;
-      await repos.visits.update(visit.id, reopened ? { ...patch, status: 'planned' } : patch);
-      const now = toInstant(ctx.now);
-      const messages: OutboxMessage[] = [];
-      if (visit.direction === 'in' && before.direction !== 'in') messages.push(...this.toCoordinator(VISIT_INCOMING, visit, now));
-      if (engagement.type === 'twin-town' && (changed('engagement') || changed('from'))) {
-        const others = (await repos.visits.listForEngagement(engagement.id)).filter((v) => v.id !== visit.id);
-        if (visitsOverLimit(others, visit.fromDate, this.settings.twinTownVisitsPerTerm)) messages.push(...this.toCoordinator(VISIT_LIMIT, visit, now));
-      }
-      await repos.outbox.enqueue(messages);
-      if (!reported && changed('to')) await repos.outbox.replan(visitSubject(visit.id), [REPORT_PROMPT, REPORT_OVERDUE], this.reportPrompts(visit, ctx));
-    });
   }
 
   /** The first engagements a visit can be for; one more than the form lists says "search". */
