@@ -86,13 +86,15 @@ export function wireScheduler(o: {
       found.push(c);
     }
     const known = new Set(scheduler.reachability.list().map((c) => JSON.stringify(c.target)));
-    // No stored reference: the bot has heard nothing from there. It can still post there if the
-    // app is in that channel's team (the notifier tries), but cannot know before it tries.
+    // Teams tells us before any delivery: with no conversation at all to post from, the bot was
+    // never added anywhere. With one, the notifier tries the channel (the app may be in its team)
+    // and a refusal lands in the reachability list above.
+    const anywhere = (await conversations.anyInTenant('teams', undefined)) !== undefined;
     for (const { target } of configuredConversations(settings)) {
-      if (target.platform !== 'teams' || target.kind !== 'conversation' || known.has(JSON.stringify(target))) continue;
+      if (anywhere || target.platform !== 'teams' || target.kind !== 'conversation' || known.has(JSON.stringify(target))) continue;
       if (!(await conversations.get('teams', target.conversationId))) {
         known.add(JSON.stringify(target));
-        found.push({ target, reason: 'not heard from there yet (it posts there once the app is installed in that team, and Teams accepts)', waiting: 0 });
+        found.push({ target, reason: 'no stored conversation reference yet (the bot has not been added to any team or chat)', waiting: 0 });
       }
     }
     return found;

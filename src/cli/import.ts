@@ -14,7 +14,7 @@ import type { RequestContext } from '../core/command.ts';
 import { BotFailure } from '../core/errors.ts';
 import { wireCore } from '../core-wiring.ts';
 import { translator, type Locale } from '../i18n/index.ts';
-import type { Outcome } from '../../workflows/register/import.ts';
+import { countOf, type Outcome } from '../../workflows/register/import.ts';
 import { sheetName } from '../register/read.ts';
 import { createRenderPool } from '../render/pool.ts';
 
@@ -34,19 +34,16 @@ const usage =
   "  --confirm --as <person>: imports it, all rows or none, as the coordinator (their e-mail, Slack user id or Teams AAD object id)";
 
 /** The outcomes per row, as the shell prints them (ids and changed columns included), and their counts. */
-export function linesOf(outcomes: readonly Outcome[], locale: Locale): { lines: string[]; counts: Record<Outcome['action'], number> } {
+export function linesOf(outcomes: readonly Outcome[], locale: Locale): { lines: string[]; counts: ReturnType<typeof countOf> } {
   const t = translator(locale);
-  const counts = { create: 0, update: 0, unchanged: 0, refused: 0 };
-  const lines: string[] = [];
-  for (const o of outcomes) {
+  const lines = outcomes.map((o) => {
     const sheet = sheetName(o.kind, locale);
-    counts[o.action]++;
-    if (o.action === 'refused') lines.push(o.column ? t('register.dryRun.refused', { sheet, row: o.row, column: o.column, reason: o.reason }) : t('register.dryRun.refusedRow', { sheet, row: o.row, reason: o.reason }));
-    else if (o.action === 'update') lines.push(t('register.dryRun.update', { sheet, row: o.row, id: o.id, columns: o.changed.join(', ') }));
-    else if (o.action === 'create') lines.push(t('register.dryRun.create', { sheet, row: o.row }));
-    else lines.push(t('register.dryRun.unchanged', { sheet, row: o.row, id: o.id }));
-  }
-  return { lines, counts };
+    if (o.action === 'refused') return o.column ? t('register.dryRun.refused', { sheet, row: o.row, column: o.column, reason: o.reason }) : t('register.dryRun.refusedRow', { sheet, row: o.row, reason: o.reason });
+    if (o.action === 'update') return t('register.dryRun.update', { sheet, row: o.row, id: o.id, columns: o.changed.join(', ') });
+    if (o.action === 'create') return t('register.dryRun.create', { sheet, row: o.row });
+    return t('register.dryRun.unchanged', { sheet, row: o.row, id: o.id });
+  });
+  return { lines, counts: countOf(outcomes) };
 }
 
 class UsageError extends Error {}

@@ -1,9 +1,5 @@
 import type { EngagementStatus, EngagementType, LocalDate } from './command.ts';
 
-/**
- * What may be shown of an engagement anywhere, the public list included: no contact person, no
- * record of who registered or ended it. Routines that know more extend it.
- */
 /** The engagement's fields as `engagement add` names them (its arguments, the register's columns). */
 export const engagementArgFields = {
   title: 'title',
@@ -16,6 +12,10 @@ export const engagementArgFields = {
   end: 'endDate',
 } as const;
 
+/**
+ * What may be shown of an engagement anywhere, the public list included: no contact person, no
+ * record of who registered or ended it. Routines that know more extend it.
+ */
 export interface EngagementFacts {
   readonly id: number;
   readonly title: string;

@@ -71,7 +71,6 @@ export class Router {
     return this.formCommands.get(name);
   }
 
-  /** A typeahead source for pickers (`FormField.search`). */
   /** How a record the add command `name` created is corrected (by the register import). */
   correction(name: CommandName, handler: CorrectionHandler): this {
     if (this.corrections.has(name)) throw new Error(`correction for ${name} registered twice`);
@@ -83,6 +82,7 @@ export class Router {
     return this.corrections.get(name);
   }
 
+  /** A typeahead source for pickers (`FormField.search`). */
   search(name: string, handler: SearchHandler): this {
     if (this.searches.has(name)) throw new Error(`search ${name} registered twice`);
     this.searches.set(name, handler);

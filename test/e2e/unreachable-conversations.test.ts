@@ -53,6 +53,8 @@ describe.each(dialects)('a message to a conversation the bot cannot reach yet wa
     // Installing the app in a team tells the bot about the team's General channel only.
     expect((await post(`${app.baseUrl}/api/messages`, conversationUpdateActivity({ serviceUrl: app.connector.serviceUrl, place: 'channel' }))).status).toBe(200);
     expect(await app.app.store.db.selectFrom('conversations').select('conversation_id').where('conversation_id', '=', TEST_CHANNEL_ID).execute()).toEqual([]);
+    // Nothing is reported unreachable before the bot has tried.
+    expect(await app.app.unreachable()).toEqual([]);
     await app.tickAt('2026-11-23T09:00:00Z');
     // R8 reaches the coordinator's channel at once, as a new post there (not a reply in General).
     expect(termCards(app)).toHaveLength(1);
@@ -72,6 +74,7 @@ describe.each(dialects)('a message to a conversation the bot cannot reach yet wa
     expect(await row()).toMatchObject({ status: 'pending', last_error: expect.stringContaining('not in the team or chat') });
     expect(termCards(app)).toEqual([]);
     expect(notices(app)).toHaveLength(1);
+    expect(await app.app.unreachable()).toMatchObject([{ target: { conversationId: TEST_CHANNEL_ID }, reason: expect.stringContaining('not in the team or chat') }]);
     // The app is added to that team: the next try gets through, once.
     app.connector.letIn(TEST_CHANNEL_ID);
     await app.tickAt('2026-11-24T09:00:00Z');

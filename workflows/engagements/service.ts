@@ -92,7 +92,6 @@ export class EngagementService {
     return privateCard(cards.detailCard(record, { deadlines, visits, reports, applications, decisions }, this.cardContext(ctx)));
   }
 
-  /** Builds the announcement from the engagement as it is when the row is sent. */
   /** A correction from the register import: the same checks as `add`, on the fields that changed. */
   async correct(c: Correction, ctx: RequestContext): Promise<void> {
     const patch: EngagementPatch = Object.fromEntries(
@@ -111,6 +110,7 @@ export class EngagementService {
     });
   }
 
+  /** Builds the announcement from the engagement as it is when the row is sent. */
   async deliverAnnouncement(id: number, target: Target | undefined, payload: Readonly<Record<string, unknown>>): Promise<Delivery> {
     const record = await this.uow.read.engagements.get(id);
     if (!record || !target) return { action: 'drop', reason: 'engagement or target missing' };

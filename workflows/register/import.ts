@@ -108,16 +108,14 @@ export class RegisterImport {
     const pending = Number.isSafeInteger(id) ? await this.deps.uow.read.registerImports.get(id) : undefined;
     if (!pending) throw new BotFailure({ code: 'register.import.gone' });
     if (pending.status !== 'pending') throw new BotFailure({ code: pending.status === 'applied' ? 'register.import.alreadyApplied' : 'register.import.alreadyCancelled' });
-    const outcomes = await this.deps.uow.atomically(async () => {
+    const { stored, outcomes } = await this.importAll({ rows: [...pending.rows], refused: [] }, ctx, async () => {
       // The status condition makes a second press, here or on another replica, import nothing.
       const closed = await this.deps.uow.run((repos) => repos.registerImports.close(id, 'applied', ctx.actor, toInstant(ctx.now)));
       if (!closed) throw new BotFailure({ code: 'register.import.alreadyApplied' });
-      const outcomes = await this.apply({ rows: [...pending.rows], refused: [] }, ctx);
-      const refused = outcomes.find((o) => o.action === 'refused');
-      // Something changed since the dry run: nothing is stored, and the person is told which row.
-      if (refused) throw new BotFailure({ code: 'register.import.changed', params: { line: lineOf(refused, ctx.t) } });
-      return outcomes;
     });
+    // Something changed since the dry run: nothing is stored, and the person is told which row.
+    const refused = outcomes.find((o) => o.action === 'refused');
+    if (!stored && refused) throw new BotFailure({ code: 'register.import.changed', params: { line: lineOf(refused, ctx.t) } });
     const counts = countOf(outcomes);
     const text = ctx.t('register.import.done', { ...counts, by: ctx.actor.name ?? ctx.actor.userId });
     return { replace: { title: ctx.t('register.import.title', { file: pending.fileName }), tone: 'success', summary: text, sections: [{ type: 'text', text }] } };
@@ -140,8 +138,14 @@ export class RegisterImport {
    */
   async importRead(read: RegisterRead, ctx: RequestContext): Promise<{ readonly stored: boolean; readonly outcomes: readonly Outcome[] }> {
     if (!this.deps.isCoordinator(ctx.actor)) throw new BotFailure({ code: 'register.import.coordinatorOnly' });
+    return this.importAll(read, ctx);
+  }
+
+  /** Every row in one transaction, after `first` (in it too); a refused row rolls all of it back. */
+  private async importAll(read: RegisterRead, ctx: RequestContext, first?: () => Promise<void>): Promise<{ readonly stored: boolean; readonly outcomes: readonly Outcome[] }> {
     try {
       const outcomes = await this.deps.uow.atomically(async () => {
+        await first?.();
         const outcomes = await this.apply(read, ctx);
         if (outcomes.some((o) => o.action === 'refused')) throw new TrialOver(outcomes);
         return outcomes;
@@ -214,7 +218,8 @@ export class RegisterImport {
   }
 }
 
-function countOf(outcomes: readonly Outcome[]): Record<'create' | 'update' | 'unchanged' | 'refused', number> {
+/** How many rows were (or would be) added, changed, left as they are and refused. */
+export function countOf(outcomes: readonly Outcome[]): Record<'create' | 'update' | 'unchanged' | 'refused', number> {
   const counts = { create: 0, update: 0, unchanged: 0, refused: 0 };
   for (const o of outcomes) counts[o.action]++;
   return counts;
