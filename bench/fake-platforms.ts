@@ -71,6 +71,8 @@ export async function startFakePlatforms(teamId: string): Promise<FakePlatforms>
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const slack = await startFakeSlack({ teamId: process.argv[2] ?? 'T0001' });
   const connector = await startFakeBotConnector();
+  let teamsSeen = 0;
+  let teamsReports = 0;
   process.on('message', (m) => {
     if (m === 'stop') {
       void Promise.all([slack.close(), connector.close()]).then(() => process.exit(0));
@@ -80,11 +82,19 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (request.op === 'reset') {
       slack.reset();
       connector.reset();
+      teamsSeen = 0;
+      teamsReports = 0;
       process.send?.({ id: request.id });
       return;
     }
-    const teams = connector.sent().filter((s) => JSON.stringify(s.activity).includes('.docx')).length;
-    process.send?.({ id: request.id, value: { slack: slack.calls('files.completeUploadExternal').length, teams } });
+    // Counted as they arrive: each activity is looked at once, not the whole growing log on every
+    // poll (20 polls a second over thousands of answers took this process half a core, which the
+    // bot then lacked on a two-core machine).
+    const sent = connector.sent();
+    for (; teamsSeen < sent.length; teamsSeen += 1) {
+      if (JSON.stringify(sent[teamsSeen]?.activity).includes('.docx')) teamsReports += 1;
+    }
+    process.send?.({ id: request.id, value: { slack: slack.calls('files.completeUploadExternal').length, teams: teamsReports } });
   });
   process.send?.({ slackApiUrl: slack.url, responseUrl: slack.responseUrl('bench'), serviceUrl: connector.serviceUrl });
 }
