@@ -107,6 +107,8 @@ function quickCommand(platform: Platform, fakes: FakePlatforms, text: string, us
   return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(messageActivity({ serviceUrl: fakes.serviceUrl, place: 'personal', text, from })) };
 }
 
+const percent = (share: number | undefined) => (share === undefined ? '—' : `${(100 * share).toFixed(0)} %`);
+
 const pathOf = (platform: Platform) => (platform === 'slack' ? '/slack/events' : '/api/messages');
 
 /** Asks for the annual report, waits until it is delivered, and asks again, until stopped. */
@@ -173,7 +175,10 @@ export async function runAcksUnderReports(rate = Number(process.env.BENCH_ACK_RA
     for (const platform of platforms) {
       for (const withReports of [false, true]) {
         const run = await measure(platform, withReports, app, fakes, rate, seconds);
-        console.log(`  ${platform} ${withReports ? 'with reports' : 'alone       '}: p50 ${ms(run.p50)} p99 ${ms(run.p99)} max ${ms(run.max)} loop p99 ${ms(run.loop.p99)} reports ${run.reports}`);
+        console.log(
+          `  ${platform} ${withReports ? 'with reports' : 'alone       '}: p50 ${ms(run.p50)} p99 ${ms(run.p99)} max ${ms(run.max)} loop p99 ${ms(run.loop.p99)} ` +
+            `main thread ${percent(run.loop.mainCpu)} on CPU, ${percent(run.loop.mainWait)} waiting for one; reports ${run.reports}`,
+        );
         runs.push(run);
       }
     }
@@ -186,7 +191,7 @@ export async function runAcksUnderReports(rate = Number(process.env.BENCH_ACK_RA
 }
 
 export function acksTable(result: AcksUnderReports, markdown = false): string {
-  const header = ['platform', 'load', 'p50', 'p99', 'max', 'p99 ratio', 'loop p99', 'loop max', 'reports', 'answered', 'failed'];
+  const header = ['platform', 'load', 'p50', 'p99', 'max', 'p99 ratio', 'loop p99', 'loop max', 'main thread on CPU', 'waiting for CPU', 'reports', 'answered', 'failed'];
   const rows = result.runs.map((r) => {
     const alone = result.runs.find((a) => a.platform === r.platform && !a.withReports);
     return [
@@ -198,6 +203,8 @@ export function acksTable(result: AcksUnderReports, markdown = false): string {
       r.withReports && alone ? ratio(r.p99 / alone.p99) : '—',
       ms(r.loop.p99),
       ms(r.loop.max),
+      percent(r.loop.mainCpu),
+      percent(r.loop.mainWait),
       String(r.reports),
       String(r.answered),
       String(r.failed),
@@ -215,7 +222,7 @@ export function acksVerdict(result: AcksUnderReports): string[] {
     if (!alone || !loaded) continue;
     const worst = Math.max(alone.max, loaded.max);
     lines.push(
-      `${platform}: p99 ratio ${ratio(loaded.p99 / alone.p99)} (target ≤ 2.00×), slowest answer ${ms(worst)} (target ≤ 1 s), ` +
+      `${platform}: p99 ratio ${ratio(loaded.p99 / alone.p99)} (target ≤ 2.00×; ${ms(Math.abs(loaded.p99 - alone.p99))} ms ${loaded.p99 >= alone.p99 ? 'more' : 'less'} at p99), slowest answer ${ms(worst)} (target ≤ 1 s), ` +
         `event-loop delay p99 with reports ${ms(loaded.loop.p99)} (target ≤ 50 ms), ${loaded.reports} reports delivered, ${alone.failed + loaded.failed} failed requests`,
     );
   }

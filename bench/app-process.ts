@@ -6,9 +6,11 @@
  *
  * Configuration comes in environment variables (BENCH_SIGNING_SECRET, BENCH_SLACK_API_URL,
  * BENCH_TEAM_ID, BENCH_TENANT_ID, BENCH_DB). Over IPC it sends { port } when ready, and answers
- * 'loop-start' (resets its event-loop delay histogram) and 'loop-stop' (→ { loop: percentiles in ms });
+ * 'loop-start' (resets its event-loop delay histogram) and 'loop-stop' (→ { loop: percentiles in ms, and
+ * on Linux the main thread's shares of the window on a CPU and waiting for one });
  * 'stop' shuts it down.
  */
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openStore } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -23,6 +25,13 @@ export interface LoopDelay {
   readonly p50: number;
   readonly p99: number;
   readonly max: number;
+  /**
+   * Linux only: the share of the window the main thread ran on a CPU, and the share it was ready
+   * to run but waited for one (/proc/self/task/<tid>/schedstat). A busy thread that waits a lot
+   * is short of CPU, not blocked.
+   */
+  readonly mainCpu?: number;
+  readonly mainWait?: number;
 }
 
 function required(name: string): string {
@@ -57,11 +66,28 @@ const port = await app.start(0, '127.0.0.1');
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
 const inMs = (ns: number) => ns / 1e6;
+/** The main thread's time on a CPU and waiting for one so far, in ns, with the clock (Linux). */
+function mainThreadTimes(): { run: number; wait: number; at: bigint } | undefined {
+  try {
+    const [run, wait] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return run === undefined || wait === undefined ? undefined : { run, wait, at: process.hrtime.bigint() };
+  } catch {
+    return undefined;
+  }
+}
+function mainThreadShare(since: ReturnType<typeof mainThreadTimes>): Pick<LoopDelay, 'mainCpu' | 'mainWait'> {
+  const now = mainThreadTimes();
+  if (!since || !now) return {};
+  const wall = Number(now.at - since.at);
+  return { mainCpu: (now.run - since.run) / wall, mainWait: (now.wait - since.wait) / wall };
+}
+let windowStart = mainThreadTimes();
 process.on('message', (message) => {
   if (message === 'loop-start') {
     delay.reset();
+    windowStart = mainThreadTimes();
   } else if (message === 'loop-stop') {
-    const loop: LoopDelay = { p50: inMs(delay.percentile(50)), p99: inMs(delay.percentile(99)), max: inMs(delay.max) };
+    const loop: LoopDelay = { p50: inMs(delay.percentile(50)), p99: inMs(delay.percentile(99)), max: inMs(delay.max), ...mainThreadShare(windowStart) };
     process.send?.({ loop });
   } else if (message === 'stop') {
     app.stop().then(
