@@ -38,6 +38,8 @@ export interface AckRun {
   readonly max: number;
   readonly answered: number;
   readonly failed: number;
+  /** What the failures were: status codes, connection errors, timeouts. */
+  readonly failures: string;
   readonly loop: LoopDelay;
   readonly reports: number;
 }
@@ -157,6 +159,13 @@ async function measure(platform: Platform, withReports: boolean, app: AppProcess
     max: Math.max(0, ...load.latencies),
     answered: load.latencies.length,
     failed,
+    failures: [
+      ...Object.entries(load.statusCodes)
+        .filter(([status]) => !status.startsWith('2'))
+        .map(([status, n]) => `HTTP ${status} ×${n}`),
+      ...(load.errors ? [`${load.errors} connection errors (${load.errorMessages.join(', ')})`] : []),
+      ...(load.timeouts ? [`${load.timeouts} timeouts`] : []),
+    ].join('; '),
     loop,
     reports: delivered,
   };
@@ -223,7 +232,8 @@ export function acksVerdict(result: AcksUnderReports): string[] {
     const worst = Math.max(alone.max, loaded.max);
     lines.push(
       `${platform}: p99 ratio ${ratio(loaded.p99 / alone.p99)} (target ≤ 2.00×; ${ms(Math.abs(loaded.p99 - alone.p99))} ms ${loaded.p99 >= alone.p99 ? 'more' : 'less'} at p99), slowest answer ${ms(worst)} (target ≤ 1 s), ` +
-        `event-loop delay p99 with reports ${ms(loaded.loop.p99)} (target ≤ 50 ms), ${loaded.reports} reports delivered, ${alone.failed + loaded.failed} failed requests`,
+        `event-loop delay p99 with reports ${ms(loaded.loop.p99)} (target ≤ 50 ms), ${loaded.reports} reports delivered, ${alone.failed + loaded.failed} failed requests` +
+        [alone, loaded].filter((r) => r.failures).map((r) => ` (${r.withReports ? 'with reports' : 'alone'}: ${r.failures})`).join(''),
     );
   }
   return lines;

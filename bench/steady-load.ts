@@ -40,6 +40,8 @@ export interface SteadyLoadResult {
   /** 2xx responses over the whole run, warm-up included. */
   readonly okAll: number;
   readonly errors: number;
+  /** The first few connection errors' messages (e.g. ECONNRESET), to tell a failure's kind. */
+  readonly errorMessages: readonly string[];
   readonly timeouts: number;
   /** Requests sent over the whole run. */
   readonly sent: number;
@@ -50,13 +52,17 @@ export interface SteadyLoadResult {
 export async function steadyLoad(spec: SteadyLoadSpec): Promise<SteadyLoadResult> {
   const { rate, connections, warmupSeconds, seconds } = spec;
   const target = new URL(spec.url);
-  const agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+  // A socket left idle is closed by the server after its keep-alive timeout (Node's default: 5 s).
+  // Reused at that very moment, the request fails with ECONNRESET, which says nothing about the
+  // bot; so idle sockets are dropped first, as Slack's and Teams' own clients must do.
+  const agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections, timeout: 4_000 });
   const timeoutMs = spec.timeoutMs ?? 10_000;
   const latencies: number[] = [];
   const dueAt: number[] = [];
   const statusCodes: Record<string, number> = {};
   let okAll = 0;
   let errors = 0;
+  const errorMessages: string[] = [];
   let timeouts = 0;
   let sent = 0;
   const total = Math.round(rate * (warmupSeconds + seconds));
@@ -103,8 +109,11 @@ export async function steadyLoad(spec: SteadyLoadSpec): Promise<SteadyLoadResult
         req.destroy();
       });
       // A timed-out request is destroyed, which also emits 'error'; count it once, as a timeout.
-      req.on('error', () => {
-        if (!timedOut) errors += 1;
+      req.on('error', (err) => {
+        if (!timedOut) {
+          errors += 1;
+          if (errorMessages.length < 5) errorMessages.push(err.message);
+        }
         resolve();
       });
       req.end(signed.body);
@@ -139,6 +148,7 @@ export async function steadyLoad(spec: SteadyLoadSpec): Promise<SteadyLoadResult
     statusCodes,
     okAll,
     errors,
+    errorMessages,
     timeouts,
     sent,
     achievedRate: latencies.length / seconds,

@@ -189,6 +189,10 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     }
   }
 
+  // Like the real service's front end, keep an idle connection for a minute. Node's default (5 s)
+  // lets the bot's HTTP client reuse a socket just as the server closes it (ECONNRESET); the Bot
+  // Framework client then retries 0.5–1 s later, a wait the real platform does not cause.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 

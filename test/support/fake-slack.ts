@@ -207,6 +207,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }
   }
 
+  // Like the real service's front end, keep an idle connection for a minute. Node's default (5 s)
+  // lets the bot's HTTP client reuse a socket just as the server closes it (ECONNRESET), and the
+  // Slack client's retry then waits out its back-off, a wait the real platform does not cause.
+  server.keepAliveTimeout = 60_000;
   const port = await new Promise<number>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
