@@ -148,9 +148,7 @@ async function measure(platform: Platform, withReports: boolean, app: AppProcess
   const loop = await app.loop();
   done = true;
   const delivered = await reports;
-  const failed = Object.entries(load.statusCodes)
-    .filter(([status]) => !status.startsWith('2'))
-    .reduce((sum, [, n]) => sum + n, load.errors + load.timeouts);
+  const refused = Object.entries(load.statusCodes).filter(([status]) => !status.startsWith('2'));
   return {
     platform,
     withReports,
@@ -158,11 +156,9 @@ async function measure(platform: Platform, withReports: boolean, app: AppProcess
     p99: percentile(load.latencies, 99),
     max: Math.max(0, ...load.latencies),
     answered: load.latencies.length,
-    failed,
+    failed: refused.reduce((sum, [, n]) => sum + n, load.errors + load.timeouts),
     failures: [
-      ...Object.entries(load.statusCodes)
-        .filter(([status]) => !status.startsWith('2'))
-        .map(([status, n]) => `HTTP ${status} ×${n}`),
+      ...refused.map(([status, n]) => `HTTP ${status} ×${n}`),
       ...(load.errors ? [`${load.errors} connection errors (${load.errorMessages.join(', ')})`] : []),
       ...(load.timeouts ? [`${load.timeouts} timeouts`] : []),
     ].join('; '),

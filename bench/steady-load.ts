@@ -54,7 +54,7 @@ export async function steadyLoad(spec: SteadyLoadSpec): Promise<SteadyLoadResult
   const target = new URL(spec.url);
   // A socket left idle is closed by the server after its keep-alive timeout (Node's default: 5 s).
   // Reused at that very moment, the request fails with ECONNRESET, which says nothing about the
-  // bot; so idle sockets are dropped first, as Slack's and Teams' own clients must do.
+  // bot; so this client drops its idle sockets first.
   const agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections, timeout: 4_000 });
   const timeoutMs = spec.timeoutMs ?? 10_000;
   const latencies: number[] = [];

@@ -189,9 +189,9 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     }
   }
 
-  // Like the real service's front end, keep an idle connection for a minute. Node's default (5 s)
-  // lets the bot's HTTP client reuse a socket just as the server closes it (ECONNRESET); the Bot
-  // Framework client then retries 0.5–1 s later, a wait the real platform does not cause.
+  // An idle connection is kept for a minute. With Node's default (5 s) the bot's HTTP client can
+  // reuse a socket just as this server closes it (ECONNRESET) and then waits out its retry back-off
+  // (0.5–1 s for the Bot Framework client): a wait that is the fake's, not the bot's.
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
