@@ -145,7 +145,13 @@ export class Scheduler {
       if (rows.length === 0) break;
       await runLanes(
         rows,
-        (row) => deliverRow(this.delivery, row, report),
+        async (row) => {
+          const step = await deliverRow(this.delivery, row, report);
+          // A rate-limited row (and any rows deferred behind it) is due again when the pause
+          // ends: come back then, not at the next tick, even if it was its lane's last row.
+          if (step?.pauseMs !== undefined && this.started) setTimeout(() => this.wake(), step.pauseMs).unref();
+          return step;
+        },
         (rest, pauseMs) => this.defer(rest, pauseMs, report),
       );
       if (rows.length < batchSize) break;
@@ -162,8 +168,6 @@ export class Scheduler {
       await this.options.store.retryLater(row.id, at, 'waiting for the conversation’s rate limit');
       report.retried++;
     }
-    // Come back when the pause ends rather than at the next tick.
-    if (this.started) setTimeout(() => this.wake(), pauseMs).unref();
   }
 
   private async runPlanners(): Promise<void> {
