@@ -63,21 +63,22 @@ describe.each(dialects)('a rate-limited reminder on %s', (dialect) => {
     while (posted().length < n && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 25));
   }
 
-  it('the only reminder in its channel is posted once the Retry-After has passed', async () => {
+  it('the only reminder in its channel is posted once the Retry-After has passed', { timeout: 30_000 }, async () => {
     const { enqueuedAt } = await start(1);
     slack!.failNext('chat.postMessage', { retryAfter: 1 });
     await scheduler!.start();
-    await waitForPosts(1, 5_000);
+    await waitForPosts(1, 15_000);
 
     expect(posted()).toEqual(['påminnelse 0']);
     const at = slack!.accepted()[0]!.at - enqueuedAt;
     expect(at).toBeGreaterThanOrEqual(1_000);
-    expect(at).toBeLessThan(4_000);
+    // Well before the tick (an hour), with room for a loaded CI machine.
+    expect(at).toBeLessThan(10_000);
     const row = await store!.db.selectFrom('outbox').select(['status', 'attempts']).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'sent', attempts: 2 });
   });
 
-  it('a channel whose last reminder is limited gets it after the pause, the earlier ones in order', async () => {
+  it('a channel whose last reminder is limited gets it after the pause, the earlier ones in order', { timeout: 30_000 }, async () => {
     const { enqueuedAt } = await start(3);
     // The first tick sends the channel's three posts a second apart; it is not awaited here.
     const started = scheduler!.start();
@@ -85,12 +86,12 @@ describe.each(dialects)('a rate-limited reminder on %s', (dialect) => {
     // The third post (about 2 s in) is refused; it is the lane's last row, with nothing behind it.
     slack!.failNext('chat.postMessage', { retryAfter: 1 });
     await started;
-    await waitForPosts(3, 8_000);
+    await waitForPosts(3, 20_000);
 
     expect(posted()).toEqual(['påminnelse 0', 'påminnelse 1', 'påminnelse 2']);
     expect(slack!.calls('chat.postMessage')).toHaveLength(4);
     const third = slack!.accepted()[2]!.at - enqueuedAt;
     expect(third).toBeGreaterThanOrEqual(3_000);
-    expect(third).toBeLessThan(7_000);
+    expect(third).toBeLessThan(15_000);
   });
 });
