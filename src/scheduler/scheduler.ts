@@ -147,8 +147,9 @@ export class Scheduler {
         rows,
         async (row) => {
           const step = await deliverRow(this.delivery, row, report);
-          // A rate-limited row (and any rows deferred behind it) is due again when the pause
-          // ends: come back then, not at the next tick, even if it was its lane's last row.
+          // The rate-limited row itself is due again when the pause ends (its retry was written
+          // before the call returned): come back then, not at the next tick, even if nothing
+          // follows it in its lane. Rows deferred behind it set their own wake-up (`defer`).
           if (step?.pauseMs !== undefined && this.started) setTimeout(() => this.wake(), step.pauseMs).unref();
           return step;
         },
@@ -168,6 +169,9 @@ export class Scheduler {
       await this.options.store.retryLater(row.id, at, 'waiting for the conversation’s rate limit');
       report.retried++;
     }
+    // Come back when the pause ends rather than at the next tick; set after the writes, so the
+    // rows are due by then.
+    if (this.started) setTimeout(() => this.wake(), pauseMs).unref();
   }
 
   private async runPlanners(): Promise<void> {
