@@ -18,8 +18,9 @@ export function laneOf(row: OutboxRow): string {
  * Runs `work` over the rows, every lane at once and each lane in due order; how many platform
  * calls are in flight is bounded elsewhere (`Semaphore`), so a lane waiting for its
  * conversation's rate takes no slot from the others. When a row asks its lane to pause (a 429
- * with Retry-After), the rest of that lane is handed to `defer` instead of being sent, so the
- * conversation keeps its order and the others go on.
+ * with Retry-After), the rest of that lane (perhaps none) is handed to `defer` instead of being
+ * sent, so the conversation keeps its order, the others go on, and the caller learns of the
+ * pause even when the refused row was its lane's last.
  */
 export async function runLanes(
   rows: readonly OutboxRow[],
@@ -36,7 +37,7 @@ export async function runLanes(
   const runLane = async (lane: OutboxRow[]): Promise<void> => {
     for (let i = 0; i < lane.length; i++) {
       const step = await work(lane[i] as OutboxRow);
-      if (step?.pauseMs !== undefined && i + 1 < lane.length) {
+      if (step?.pauseMs !== undefined) {
         await defer(lane.slice(i + 1), step.pauseMs);
         return;
       }

@@ -145,14 +145,7 @@ export class Scheduler {
       if (rows.length === 0) break;
       await runLanes(
         rows,
-        async (row) => {
-          const step = await deliverRow(this.delivery, row, report);
-          // The rate-limited row itself is due again when the pause ends (its retry was written
-          // before the call returned): come back then, not at the next tick, even if nothing
-          // follows it in its lane. Rows deferred behind it set their own wake-up (`defer`).
-          if (step?.pauseMs !== undefined && this.started) setTimeout(() => this.wake(), step.pauseMs).unref();
-          return step;
-        },
+        (row) => deliverRow(this.delivery, row, report),
         (rest, pauseMs) => this.defer(rest, pauseMs, report),
       );
       if (rows.length < batchSize) break;
@@ -160,7 +153,10 @@ export class Scheduler {
     return report;
   }
 
-  /** The rest of a rate-limited conversation's rows wait for its Retry-After, in order. */
+  /**
+   * The rest of a rate-limited conversation's rows (perhaps none) wait for its Retry-After, in
+   * order. The refused row's own retry is already written for the same moment.
+   */
   private async defer(rows: readonly OutboxRow[], pauseMs: number, report: TickReport): Promise<void> {
     const first = rows[0];
     if (first) this.pacer.pauseUntil(laneOf(first), pauseMs);
@@ -169,8 +165,8 @@ export class Scheduler {
       await this.options.store.retryLater(row.id, at, 'waiting for the conversation’s rate limit');
       report.retried++;
     }
-    // Come back when the pause ends rather than at the next tick; set after the writes, so the
-    // rows are due by then.
+    // Come back when the pause ends rather than at the next tick (also for a refused row that
+    // was its conversation's last); set after the writes, so every row is due by then.
     if (this.started) setTimeout(() => this.wake(), pauseMs).unref();
   }
 
