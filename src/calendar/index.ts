@@ -6,6 +6,7 @@ export { FIRST_FOUR_YEAR_ELECTION, isFirstYearOfTerm, nextTermStart, termOfOffic
 export {
   addDays,
   compareDates,
+  dayOfInstant,
   daysBetween,
   formatLocalDate,
   isLocalDate,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   compareDates,
+  dayOfInstant,
   daysBetween,
   isLocalDate,
   localDate,
@@ -77,6 +78,33 @@ describe('localDate', () => {
 
   it('round-trips with localToUtc', () => {
     expect(localDate(localToUtc('2026-03-29', '00:30', zone), zone)).toBe('2026-03-29');
+  });
+});
+
+describe('dayOfInstant (stored instants, as reports show them)', () => {
+  it.each([
+    ['2026-06-30T22:30:00.000Z', '2026-07-01', 'after midnight in summer (CEST)'],
+    ['2026-06-30T21:59:59.999Z', '2026-06-30', 'before midnight in summer'],
+    ['2026-12-31T23:30:00.000Z', '2027-01-01', 'a new year in winter (CET)'],
+    ['2026-03-28T23:30:00.000Z', '2026-03-29', 'the night clocks spring forward'],
+    ['2026-10-24T22:30:00.000Z', '2026-10-25', 'the night clocks fall back'],
+    ['2026-01-01T00:30:00+05:00', '2025-12-31', 'an instant written with another offset'],
+  ])('%s is %s in Stockholm (%s)', (instant, expected) => {
+    expect(dayOfInstant(instant, zone)).toBe(expected);
+  });
+
+  it('agrees with localDate for every hour of a year, in another zone too', () => {
+    for (const z of [zone, 'America/New_York']) {
+      for (let hour = 0; hour < 366 * 24; hour += 1) {
+        const instant = new Date(Date.UTC(2026, 0, 1, hour, 17)).toISOString();
+        expect(dayOfInstant(instant, z), instant).toBe(localDate(DateTime.fromISO(instant, { zone: 'utc' }), z));
+      }
+    }
+  });
+
+  it('gives nothing for an instant or a zone it cannot read', () => {
+    expect(dayOfInstant('not a time', zone)).toBeUndefined();
+    expect(dayOfInstant('2026-01-01T00:00:00.000Z', 'Europe/Nowhere')).toBeUndefined();
   });
 });
 

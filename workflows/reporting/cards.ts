@@ -1,5 +1,5 @@
 import type { Card, Fact } from '../../src/core/card.ts';
-import { fromInstant } from '../../src/core/clock.ts';
+import { dayOfInstant } from '../../src/calendar/index.ts';
 import type { EngagementType } from '../../src/core/command.ts';
 import { formatDate, personLabel } from '../../src/core/format.ts';
 import type { Locale, MessageKey, Translate } from '../../src/i18n/index.ts';
@@ -19,7 +19,7 @@ export const WRITE_SUMMARY = 'annual.summary';
 const MAX_LINES = 15;
 
 function when(instant: string, c: CardContext): string {
-  return formatDate(fromInstant(instant).setZone(c.zone).toISODate() ?? instant.slice(0, 10), c.locale);
+  return formatDate(dayOfInstant(instant, c.zone) ?? instant.slice(0, 10), c.locale);
 }
 
 /** What the committee is asked to confirm: what the bot knows of its year. */

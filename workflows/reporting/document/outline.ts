@@ -1,5 +1,5 @@
 import { formatDate } from '../../../src/core/format.ts';
-import { fromInstant } from '../../../src/core/clock.ts';
+import { dayOfInstant } from '../../../src/calendar/index.ts';
 import type { Locale, MessageKey, Translate } from '../../../src/i18n/index.ts';
 import type { AnnualReport, CommitteeReport } from './model.ts';
 
@@ -183,5 +183,5 @@ export function period(from: string | undefined, to: string | undefined, locale:
 }
 
 function instantDate(instant: string, c: OutlineContext): string {
-  return dateLabel(fromInstant(instant).setZone(c.zone).toISODate() ?? instant.slice(0, 10), c.locale);
+  return dateLabel(dayOfInstant(instant, c.zone) ?? instant.slice(0, 10), c.locale);
 }
