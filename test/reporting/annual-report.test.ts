@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.ts';
 import { replyText, startCore, type CoreHarness } from '../support/core-harness.ts';
 import { dialects } from '../support/databases.ts';
-import { openDocx } from './docx-text.ts';
+import { openDocx, textInLibreOffice } from './docx-text.ts';
 import { seedTyreso2016, tyresoConfig } from './seed-tyreso.ts';
 
 const coordinator = { platform: 'slack' as const, tenantId: 'T0TYRESO', userId: 'U0COORD', name: 'Mette Kjørstad' };
@@ -71,7 +71,14 @@ describe.each(dialects)('annual report (%s)', (dialect) => {
     expect(markdown).toContain('# Internationellt samarbete 2016 – Tyresö kommun');
     expect(markdown).toContain('| E1 Partnerskap Theewaterskloof | Theewaterskloof (Sydafrika) | 1 mars 2011 – … | ICLD (Sida) | pågående |');
     expect(markdown).toContain('![Tidslinje');
-  });
+
+    // Word's own kind of reader opens the package too: LibreOffice Writer finds the same facts.
+    const writer = textInLibreOffice(docx.data, docx.name);
+    if (writer === undefined) return; // LibreOffice Writer is optional on a developer's machine; CI installs it.
+    expect(writer).toContain('Internationellt samarbete 2016 – Tyresö kommun');
+    expect(writer).toContain('KS § 31, 2016.045');
+    expect(writer).toContain('V2 Vänort Cesis: Cesis, 28 juli 2016 – 31 juli 2016');
+  }, 90_000);
 
   it('reports one committee with its confirmation and summary, and refuses a year not yet begun', async () => {
     core = await startCore(dialect, '2017-01-20T09:00:00Z', tyresoConfig);

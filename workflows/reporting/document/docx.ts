@@ -1,6 +1,6 @@
-import JSZip from 'jszip';
 import type { Block } from './outline.ts';
 import { coreProperties, numberingXml, packageParts, stylesXml } from './docx-parts.ts';
+import { zipArchive, type ZipEntry } from './zip.ts';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -20,7 +20,7 @@ export interface DocxOptions {
  * municipality (2,000 engagements, some 100,000 table cells) took about 200 MB of heap for a
  * 250 KB file (docs/benchmarks.md); this takes a few times the size of the XML.
  */
-export async function renderDocx(blocks: readonly Block[], options: DocxOptions): Promise<Uint8Array> {
+export function renderDocx(blocks: readonly Block[], options: DocxOptions): Uint8Array {
   // The XML is encoded to UTF-8 a piece at a time: joined first, one en dash would make the
   // whole document a two-byte string, twice the size of the bytes it becomes.
   const body = new Utf8Chunks();
@@ -45,17 +45,17 @@ export async function renderDocx(blocks: readonly Block[], options: DocxOptions)
         break;
     }
   }
-  const zip = new JSZip();
-  // Parts only: Word writes no entries for folders, and some readers trip over them.
-  const add = (name: string, data: string | Uint8Array) => zip.file(name, data, { createFolders: false });
-  for (const [name, xml] of packageParts(options.chart !== undefined)) add(name, xml);
-  add('word/styles.xml', stylesXml(options.language));
-  add('word/numbering.xml', numberingXml);
-  add('docProps/core.xml', coreProperties(options.title));
   body.push(`${PAGE}</w:body></w:document>`);
-  add('word/document.xml', body.bytes());
-  if (options.chart) add('word/media/chart.png', options.chart.png);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  // Parts only: Word writes no entries for folders, and some readers trip over them.
+  const xml = (name: string, text: string): ZipEntry => ({ name, data: Buffer.from(text, 'utf8') });
+  return zipArchive([
+    ...packageParts(options.chart !== undefined).map(([name, text]) => xml(name, text)),
+    xml('word/styles.xml', stylesXml(options.language)),
+    xml('word/numbering.xml', numberingXml),
+    xml('docProps/core.xml', coreProperties(options.title)),
+    { name: 'word/document.xml', data: body.bytes() },
+    ...(options.chart ? [{ name: 'word/media/chart.png', data: options.chart.png }] : []),
+  ]);
 }
 
 const NS = [

@@ -19,7 +19,7 @@ export async function reportFiles(report: AnnualReport, c: OutlineContext): Prom
   const rows = timelineRows(report);
   const png = rows.length ? await timelinePng(rows, report.year, chartTexts(report, c)) : undefined;
   const chartName = `${base}-tidslinje.png`;
-  const docx = await renderDocx(blocks, {
+  const docx = renderDocx(blocks, {
     title: reportTitle(report, c),
     language: c.locale === 'sv' ? 'sv-SE' : 'en-GB',
     ...(png ? { chart: { png, ...pngSize(png) } } : {}),
