@@ -4,11 +4,13 @@
  * The whole app runs in its own process (bench/app-process.ts) on a large municipality's year
  * (2,000 engagements, 20,000 events); Slack and Teams are faked in another (bench/fake-platforms.ts).
  * A steady, open-loop load of quick commands (`frister`, 200 a second for 20 s: signed Slack slash
- * commands, or Teams message activities) is sent twice per platform in the same run: once alone,
- * and once while annual reports are asked for on the same platform back to back, the next as soon
- * as the last one has been delivered. Reported per run: p50, p99 and max time to the HTTP answer
- * (Slack's ack; Teams' answer, which comes after the reply is posted), the ratio of p99 with
- * reports to p99 alone, the app's event-loop delay while the load ran, and the reports delivered.
+ * commands, or Teams message activities) is sent three times per platform in the same run: alone;
+ * beside a thread that only spins at the render thread's priority (the control: what sharing two
+ * cores costs, with no report in it); and while annual reports are asked for on the same platform
+ * back to back, the next as soon as the last one has been delivered. Reported per run: p50, p99
+ * and max time to the HTTP answer (Slack's ack; Teams' answer, which comes after the reply is
+ * posted), the ratio of p99 to p99 alone, the app's event-loop delay while the load ran, and the
+ * reports delivered.
  *
  * Targets: p99 ratio ≤ 2, no answer over 1 s, event-loop delay p99 ≤ 50 ms with reports.
  *
@@ -30,9 +32,16 @@ const TEAM_ID = 'T0BENCH';
 const SIGNING_SECRET = 'bench-signing-secret-0123456789';
 type Platform = 'slack' | 'teams';
 
+/**
+ * What runs beside the quick commands: nothing; a thread that only spins at the render thread's
+ * priority (the control: what sharing the CPU costs by itself); or annual reports back to back.
+ */
+export type Beside = 'nothing' | 'busy thread' | 'reports';
+const besides: readonly Beside[] = ['nothing', 'busy thread', 'reports'];
+
 export interface AckRun {
   readonly platform: Platform;
-  readonly withReports: boolean;
+  readonly beside: Beside;
   readonly p50: number;
   readonly p99: number;
   readonly max: number;
@@ -54,6 +63,7 @@ interface AppProcess {
   readonly base: string;
   loop(): Promise<LoopDelay>;
   startLoop(): void;
+  busy(on: boolean): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -86,6 +96,11 @@ async function startAppProcess(fakes: FakePlatforms, db: string): Promise<AppPro
   return {
     base: `http://127.0.0.1:${port}`,
     startLoop: () => child.send('loop-start'),
+    busy: async (on) => {
+      const answer = next<boolean>('busy');
+      child.send(on ? 'busy-start' : 'busy-stop');
+      await answer;
+    },
     loop: () => {
       const answer = next<LoopDelay>('loop');
       child.send('loop-stop');
@@ -131,11 +146,12 @@ async function requestReportsBackToBack(platform: Platform, app: AppProcess, fak
   return delivered;
 }
 
-async function measure(platform: Platform, withReports: boolean, app: AppProcess, fakes: FakePlatforms, rate: number, seconds: number): Promise<AckRun> {
+async function measure(platform: Platform, beside: Beside, app: AppProcess, fakes: FakePlatforms, rate: number, seconds: number): Promise<AckRun> {
   await fakes.reset();
   let done = false;
-  const reports = withReports ? requestReportsBackToBack(platform, app, fakes, () => done) : Promise.resolve(0);
-  // Reports are under way before the measured window starts.
+  const reports = beside === 'reports' ? requestReportsBackToBack(platform, app, fakes, () => done) : Promise.resolve(0);
+  if (beside === 'busy thread') await app.busy(true);
+  // Reports (or the busy thread) are under way before the measured window starts.
   app.startLoop();
   const load = await steadyLoad({
     url: `${app.base}${pathOf(platform)}`,
@@ -148,10 +164,11 @@ async function measure(platform: Platform, withReports: boolean, app: AppProcess
   const loop = await app.loop();
   done = true;
   const delivered = await reports;
+  if (beside === 'busy thread') await app.busy(false);
   const refused = Object.entries(load.statusCodes).filter(([status]) => !status.startsWith('2'));
   return {
     platform,
-    withReports,
+    beside,
     p50: percentile(load.latencies, 50),
     p99: percentile(load.latencies, 99),
     max: Math.max(0, ...load.latencies),
@@ -176,12 +193,12 @@ export async function runAcksUnderReports(rate = Number(process.env.BENCH_ACK_RA
     // Warm the app up once on each path, reports included, so no run pays for first loads.
     // BENCH_PLATFORMS=teams (or slack) measures one platform only, e.g. while profiling.
     const platforms = (['slack', 'teams'] as const).filter((p) => (process.env.BENCH_PLATFORMS ?? 'slack,teams').split(',').includes(p));
-    for (const platform of platforms) await measure(platform, true, app, fakes, rate, 3);
+    for (const platform of platforms) await measure(platform, 'reports', app, fakes, rate, 3);
     for (const platform of platforms) {
-      for (const withReports of [false, true]) {
-        const run = await measure(platform, withReports, app, fakes, rate, seconds);
+      for (const beside of besides) {
+        const run = await measure(platform, beside, app, fakes, rate, seconds);
         console.log(
-          `  ${platform} ${withReports ? 'with reports' : 'alone       '}: p50 ${ms(run.p50)} p99 ${ms(run.p99)} max ${ms(run.max)} loop p99 ${ms(run.loop.p99)} ` +
+          `  ${platform} ${loadName(beside).padEnd(18)}: p50 ${ms(run.p50)} p99 ${ms(run.p99)} max ${ms(run.max)} loop p99 ${ms(run.loop.p99)} ` +
             `main thread ${percent(run.loop.mainCpu)} on CPU, ${percent(run.loop.mainWait)} waiting for one; reports ${run.reports}`,
         );
         runs.push(run);
@@ -195,17 +212,19 @@ export async function runAcksUnderReports(rate = Number(process.env.BENCH_ACK_RA
   return { rate, seconds, runs };
 }
 
+const loadName = (beside: Beside) => (beside === 'nothing' ? 'alone' : beside === 'busy thread' ? 'beside a busy thread' : 'with reports');
+
 export function acksTable(result: AcksUnderReports, markdown = false): string {
   const header = ['platform', 'load', 'p50', 'p99', 'max', 'p99 ratio', 'loop p99', 'loop max', 'main thread on CPU', 'waiting for CPU', 'reports', 'answered', 'failed'];
   const rows = result.runs.map((r) => {
-    const alone = result.runs.find((a) => a.platform === r.platform && !a.withReports);
+    const alone = result.runs.find((a) => a.platform === r.platform && a.beside === 'nothing');
     return [
       r.platform,
-      r.withReports ? 'with reports' : 'alone',
+      loadName(r.beside),
       ms(r.p50),
       ms(r.p99),
       ms(r.max),
-      r.withReports && alone ? ratio(r.p99 / alone.p99) : '—',
+      r.beside !== 'nothing' && alone ? ratio(r.p99 / alone.p99) : '—',
       ms(r.loop.p99),
       ms(r.loop.max),
       percent(r.loop.mainCpu),
@@ -218,18 +237,23 @@ export function acksTable(result: AcksUnderReports, markdown = false): string {
   return markdown ? markdownTable(header, rows) : textTable(header, rows);
 }
 
-/** Whether the run meets the targets, one line per target. */
+/** Whether the run meets the targets, one line per target, with the control's ratio beside it. */
 export function acksVerdict(result: AcksUnderReports): string[] {
   const lines: string[] = [];
   for (const platform of ['slack', 'teams'] as const) {
-    const alone = result.runs.find((r) => r.platform === platform && !r.withReports);
-    const loaded = result.runs.find((r) => r.platform === platform && r.withReports);
+    const run = (beside: Beside) => result.runs.find((r) => r.platform === platform && r.beside === beside);
+    const alone = run('nothing');
+    const loaded = run('reports');
+    const busy = run('busy thread');
     if (!alone || !loaded) continue;
-    const worst = Math.max(alone.max, loaded.max);
+    const measured = [alone, ...(busy ? [busy] : []), loaded];
+    const worst = Math.max(...measured.map((r) => r.max));
     lines.push(
-      `${platform}: p99 ratio ${ratio(loaded.p99 / alone.p99)} (target ≤ 2.00×; ${ms(Math.abs(loaded.p99 - alone.p99))} ms ${loaded.p99 >= alone.p99 ? 'more' : 'less'} at p99), slowest answer ${ms(worst)} (target ≤ 1 s), ` +
-        `event-loop delay p99 with reports ${ms(loaded.loop.p99)} (target ≤ 50 ms), ${loaded.reports} reports delivered, ${alone.failed + loaded.failed} failed requests` +
-        [alone, loaded].filter((r) => r.failures).map((r) => ` (${r.withReports ? 'with reports' : 'alone'}: ${r.failures})`).join(''),
+      `${platform}: p99 ratio ${ratio(loaded.p99 / alone.p99)} (target ≤ 2.00×; ${ms(Math.abs(loaded.p99 - alone.p99))} ms ${loaded.p99 >= alone.p99 ? 'more' : 'less'} at p99)` +
+        (busy ? `, beside a thread that only spins ${ratio(busy.p99 / alone.p99)}` : '') +
+        `, slowest answer ${ms(worst)} (target ≤ 1 s), ` +
+        `event-loop delay p99 with reports ${ms(loaded.loop.p99)} (target ≤ 50 ms), ${loaded.reports} reports delivered, ${measured.reduce((sum, r) => sum + r.failed, 0)} failed requests` +
+        measured.filter((r) => r.failures).map((r) => ` (${loadName(r.beside)}: ${r.failures})`).join(''),
     );
   }
   return lines;

@@ -7,11 +7,13 @@
  * Configuration comes in environment variables (BENCH_SIGNING_SECRET, BENCH_SLACK_API_URL,
  * BENCH_TEAM_ID, BENCH_TENANT_ID, BENCH_DB). Over IPC it sends { port } when ready, and answers
  * 'loop-start' (resets its event-loop delay histogram) and 'loop-stop' (→ { loop: percentiles in ms, and
- * on Linux the main thread's shares of the window on a CPU and waiting for one });
+ * on Linux the main thread's shares of the window on a CPU and waiting for one); 'busy-start' and
+ * 'busy-stop' (→ { busy }) start and end a thread that only spins, the runs' control;
  * 'stop' shuts it down.
  */
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { openStore } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createApp } from '../src/app.ts';
@@ -81,9 +83,27 @@ function mainThreadShare(since: ReturnType<typeof mainThreadTimes>): Pick<LoopDe
   const wall = Number(now.at - since.at);
   return { mainCpu: (now.run - since.run) / wall, mainWait: (now.wait - since.wait) / wall };
 }
+/**
+ * The control for the runs with reports: a thread that does nothing but keep a CPU busy, at the
+ * priority the render thread takes (src/render/worker.ts), with no heap to collect, nothing read
+ * and nothing delivered. What it costs the answers is what sharing two cores costs, not the report.
+ */
+const BUSY_THREAD = `
+  if (process.platform === 'linux') { try { require('node:os').setPriority(0, 19); } catch {} }
+  for (;;) {}
+`;
+let busy: Worker | undefined;
+
 let windowStart = mainThreadTimes();
 process.on('message', (message) => {
-  if (message === 'loop-start') {
+  if (message === 'busy-start') {
+    busy ??= new Worker(BUSY_THREAD, { eval: true });
+    process.send?.({ busy: true });
+  } else if (message === 'busy-stop') {
+    const ended = busy?.terminate() ?? Promise.resolve();
+    busy = undefined;
+    void ended.then(() => process.send?.({ busy: false }));
+  } else if (message === 'loop-start') {
     delay.reset();
     windowStart = mainThreadTimes();
   } else if (message === 'loop-stop') {
