@@ -83,14 +83,16 @@ async function startAppProcess(fakes: FakePlatforms, db: string): Promise<AppPro
   });
   const next = <T>(key: string): Promise<T> =>
     new Promise((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`the app process exited with ${String(code)}`));
       const onMessage = (m: unknown) => {
         if (typeof m === 'object' && m !== null && key in m) {
           child.off('message', onMessage);
+          child.off('exit', onExit);
           resolve((m as Record<string, T>)[key] as T);
         }
       };
       child.on('message', onMessage);
-      child.once('exit', (code) => reject(new Error(`the app process exited with ${String(code)}`)));
+      child.once('exit', onExit);
     });
   const port = await next<number>('port');
   return {
