@@ -30,43 +30,27 @@ export function zipArchive(entries: readonly ZipEntry[]): Uint8Array {
     const name = Buffer.from(entry.name, 'utf8');
     const deflated = deflateRawSync(entry.data);
     // Data that does not shrink (already compressed, or tiny) is stored as it is, as zip tools do.
-    const packed = deflated && deflated.byteLength < entry.data.byteLength ? deflated : undefined;
+    const packed = deflated.byteLength < entry.data.byteLength ? deflated : undefined;
     const body = packed ?? entry.data;
-    const fields = {
+    const fields: EntryFields = {
       method: packed ? DEFLATE : STORE,
       crc: crc32(entry.data),
       compressed: body.byteLength,
       size: entry.data.byteLength,
+      nameLength: name.byteLength,
     };
     if (offset + 30 + name.byteLength + body.byteLength > 0xffff_ffff) throw new RangeError('zipArchive: the archive would need ZIP64');
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(VERSION, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(fields.method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(fields.crc, 14);
-    local.writeUInt32LE(fields.compressed, 18);
-    local.writeUInt32LE(fields.size, 22);
-    local.writeUInt16LE(name.byteLength, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, fields);
     chunks.push(local, name, body);
 
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(VERSION, 4);
-    header.writeUInt16LE(VERSION, 6);
-    header.writeUInt16LE(UTF8_NAMES, 8);
-    header.writeUInt16LE(fields.method, 10);
-    header.writeUInt16LE(DOS_TIME, 12);
-    header.writeUInt16LE(DOS_DATE, 14);
-    header.writeUInt32LE(fields.crc, 16);
-    header.writeUInt32LE(fields.compressed, 20);
-    header.writeUInt32LE(fields.size, 24);
-    header.writeUInt16LE(name.byteLength, 28);
-    // Extra field, comment, disk number, internal and external attributes: none.
+    header.writeUInt16LE(VERSION, 4); // made by: MS-DOS attributes, the classic ZIP version
+    writeEntryFields(header, 6, fields);
+    // Comment, disk number, internal and external attributes: none.
     header.writeUInt32LE(offset, 42);
     central.push(header, name);
 
@@ -80,4 +64,29 @@ export function zipArchive(entries: readonly ZipEntry[]): Uint8Array {
   end.writeUInt32LE(directorySize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, ...central, end]);
+}
+
+interface EntryFields {
+  readonly method: number;
+  readonly crc: number;
+  readonly compressed: number;
+  readonly size: number;
+  readonly nameLength: number;
+}
+
+/**
+ * The 26 bytes both headers of an entry share, in the same order: the local header has them at 4,
+ * the central directory's at 6 (version needed to extract through the extra field's length).
+ */
+function writeEntryFields(header: Buffer, at: number, f: EntryFields): void {
+  header.writeUInt16LE(VERSION, at);
+  header.writeUInt16LE(UTF8_NAMES, at + 2);
+  header.writeUInt16LE(f.method, at + 4);
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(f.crc, at + 10);
+  header.writeUInt32LE(f.compressed, at + 14);
+  header.writeUInt32LE(f.size, at + 18);
+  header.writeUInt16LE(f.nameLength, at + 22);
+  header.writeUInt16LE(0, at + 24); // no extra field
 }
