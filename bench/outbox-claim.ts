@@ -332,7 +332,7 @@ export function claimPlans(result: ClaimResult): string[] {
     for (const m of [d.small, d.large]) {
       out.push(`${d.dialect === 'sqlite' ? 'SQLite EXPLAIN QUERY PLAN' : 'PostgreSQL EXPLAIN'}, ${m.rows.toLocaleString('en-US')} rows, inner select:`);
       out.push(...m.selectPlan.map((l) => `  ${l}`));
-      out.push('  whole claim (UPDATE … WHERE id IN (select) RETURNING *):');
+      out.push('  whole claim (the UPDATE … RETURNING * that claimDue sends):');
       out.push(...m.updatePlan.map((l) => `    ${l}`));
     }
   }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type QueryCreator } from 'kysely';
 import type { OutboxMessage, OutboxWriter, PendingMessage } from '../../src/core/outbox.ts';
 import type { OutboxRow, OutboxStore, PostedMessage } from '../../src/scheduler/ports.ts';
 import type { Platform, Target } from '../../src/core/actor.ts';
@@ -108,23 +108,27 @@ export class KyselyOutboxStore implements OutboxStore {
   ) {}
 
   async claimDue(now: string, leaseUntil: string, limit: number, worker: string): Promise<OutboxRow[]> {
-    // One statement claims atomically. On PostgreSQL, SKIP LOCKED lets replicas claim disjoint
-    // rows without waiting; SQLite serialises writers, so the plain subquery is enough there.
-    const due = this.db
-      .selectFrom('outbox')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', now)
-      .orderBy('next_attempt_at')
-      .limit(limit)
-      .$if(this.dialect === 'postgres', (q) => q.forUpdate().skipLocked());
-    const rows = await this.db
-      .updateTable('outbox')
-      .set({ next_attempt_at: leaseUntil, attempts: sql<number>`attempts + 1`, claimed_by: worker })
-      .where('id', 'in', due)
-      .where('status', '=', 'pending')
-      .returningAll()
-      .execute();
+    const claim = { next_attempt_at: leaseUntil, attempts: sql<number>`attempts + 1`, claimed_by: worker };
+    const due = (db: QueryCreator<Database>) =>
+      db.selectFrom('outbox').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', now).orderBy('next_attempt_at').limit(limit);
+    // One statement claims atomically. SQLite serialises writers, so a plain subquery is enough.
+    // On PostgreSQL, SKIP LOCKED lets replicas claim disjoint rows without waiting, and the batch
+    // is picked once, in a materialized CTE: as `id IN (subquery)` the planner may choose a
+    // nested-loop semi join that runs the subquery again for every row, each run skipping the
+    // rows this statement has already taken and locking the next ones, so that one claim took
+    // every due row instead of a batch (seen on a new, small table: test/scheduler/outbox.test.ts).
+    const rows =
+      this.dialect === 'postgres'
+        ? await this.db
+            .with((cte) => cte('due').materialized(), (db) => due(db).forUpdate().skipLocked())
+            .updateTable('outbox')
+            .from('due')
+            .set(claim)
+            .whereRef('outbox.id', '=', 'due.id')
+            .where('outbox.status', '=', 'pending')
+            .returningAll('outbox')
+            .execute()
+        : await this.db.updateTable('outbox').set(claim).where('id', 'in', due(this.db)).where('status', '=', 'pending').returningAll().execute();
     return rows.sort((a, b) => (a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : a.id - b.id)).map(toRow);
   }
 

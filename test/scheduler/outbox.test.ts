@@ -56,20 +56,52 @@ describe.each(dialects)('the outbox on %s', (dialect) => {
     await database?.destroy();
   });
 
+  it('a claim takes one batch of the due rows, the next claim the next batch, even on a new table', async () => {
+    database = await createTestDatabase(dialect);
+    const a = open();
+    await migrateToLatest(a);
+    const clock = new FakeClock('2026-11-22T08:00:00Z');
+    await enqueue(a, clock, 300);
+    const store = new KyselyOutboxStore(a.db, a.dialect);
+    const lease = toInstant(clock.now().plus({ minutes: 1 }));
+    // On PostgreSQL the planner once ran the batch's subquery again per row, so one claim took
+    // all 300 and a second replica found nothing to share.
+    const first = await store.claimDue(toInstant(clock.now()), lease, 10, 'a');
+    const second = await store.claimDue(toInstant(clock.now()), lease, 10, 'b');
+    expect(first).toHaveLength(10);
+    expect(second).toHaveLength(10);
+    expect(new Set([...first, ...second].map((r) => r.id)).size).toBe(20);
+  });
+
   it('two schedulers claiming at once send every row exactly once', async () => {
     database = await createTestDatabase(dialect);
     const a = open();
-    const b = open();
+    // Replicas are a PostgreSQL deployment, each with its own connections. SQLite is one process
+    // with one connection, which both schedulers then share: two connections in one thread would
+    // wait for each other's write lock synchronously, which no deployment does.
+    const b = dialect === 'postgres' ? open() : a;
     await migrateToLatest(a);
     const clock = new FakeClock('2026-11-22T08:00:00Z');
     await enqueue(a, clock, 300);
     const na = new RecordingNotifier();
     const nb = new RecordingNotifier();
-    // Slow posts make the two ticks overlap for real; 1 ms let one scheduler take every batch
-    // before the other's first claim on a loaded CI machine.
-    na.onPost = () => new Promise((r) => setTimeout(r, 10));
-    nb.onPost = () => new Promise((r) => setTimeout(r, 10));
+    // Neither scheduler gets past its first post until the other has claimed rows and is posting
+    // too, so the two ticks overlap however late either one's first query runs on a loaded
+    // machine (a fixed delay per post still let one take every row in one run of many). If one
+    // could never claim beside the other, the gate opens after 10 s and the test fails below.
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const gateTimer = setTimeout(() => openGate(), 10_000);
+    const posting = new Set<string>();
+    const postAs = (who: string) => async () => {
+      posting.add(who);
+      if (posting.size === 2) openGate();
+      await gate;
+    };
+    na.onPost = postAs('a');
+    nb.onPost = postAs('b');
     await Promise.all([scheduler(a, clock, na, 'a').tick(), scheduler(b, clock, nb, 'b').tick()]);
+    clearTimeout(gateTimer);
     const numbers = [...na.sent, ...nb.sent].map((s) => s.card.summary);
     expect(numbers).toHaveLength(300);
     expect(new Set(numbers).size).toBe(300);
