@@ -249,11 +249,12 @@ export function acksVerdict(result: AcksUnderReports): string[] {
     const busy = run('busy thread');
     if (!alone || !loaded) continue;
     const measured = [alone, ...(busy ? [busy] : []), loaded];
-    const worst = Math.max(...measured.map((r) => r.max));
+    // The targets are the issue's two runs; the control's figures are shown beside them.
+    const worst = Math.max(alone.max, loaded.max);
     lines.push(
       `${platform}: p99 ratio ${ratio(loaded.p99 / alone.p99)} (target ≤ 2.00×; ${ms(Math.abs(loaded.p99 - alone.p99))} ms ${loaded.p99 >= alone.p99 ? 'more' : 'less'} at p99)` +
         (busy ? `, beside a thread that only spins ${ratio(busy.p99 / alone.p99)}` : '') +
-        `, slowest answer ${ms(worst)} (target ≤ 1 s), ` +
+        `, slowest answer ${ms(worst)} (target ≤ 1 s${busy ? `; ${ms(busy.max)} beside the spinning thread` : ''}), ` +
         `event-loop delay p99 with reports ${ms(loaded.loop.p99)} (target ≤ 50 ms), ${loaded.reports} reports delivered, ${measured.reduce((sum, r) => sum + r.failed, 0)} failed requests` +
         measured.filter((r) => r.failures).map((r) => ` (${loadName(r.beside)}: ${r.failures})`).join(''),
     );
