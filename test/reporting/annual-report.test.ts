@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.ts';
 import { replyText, startCore, type CoreHarness } from '../support/core-harness.ts';
 import { dialects } from '../support/databases.ts';
-import { openDocx, textInLibreOffice } from './docx-text.ts';
+import { convertInLibreOffice } from '../support/libreoffice.ts';
+import { openDocx } from './docx-text.ts';
 import { seedTyreso2016, tyresoConfig } from './seed-tyreso.ts';
 
 const coordinator = { platform: 'slack' as const, tenantId: 'T0TYRESO', userId: 'U0COORD', name: 'Mette Kjørstad' };
@@ -73,7 +74,7 @@ describe.each(dialects)('annual report (%s)', (dialect) => {
     expect(markdown).toContain('![Tidslinje');
 
     // Word's own kind of reader opens the package too: LibreOffice Writer finds the same facts.
-    const writer = textInLibreOffice(docx.data, docx.name);
+    const writer = convertInLibreOffice(docx.data, docx.name, 'writer', 'txt:Text (encoded):UTF8');
     if (writer === undefined) return; // LibreOffice Writer is optional on a developer's machine; CI installs it.
     expect(writer).toContain('Internationellt samarbete 2016 – Tyresö kommun');
     expect(writer).toContain('KS § 31, 2016.045');

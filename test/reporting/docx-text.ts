@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 
 /** Opens a .docx the way Word would start to: as a zip with a main document part; returns its text and parts. */
@@ -21,25 +17,3 @@ function decode(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
-/**
- * The document's text as LibreOffice Writer reads it (converted headless to plain text): a Word
- * reader that is not ours and not a ZIP library's. Undefined when LibreOffice or its Word filter
- * is not installed (optional on a developer's machine; CI installs both, .ci/run).
- */
-export function textInLibreOffice(data: Uint8Array, name: string): string | undefined {
-  let program: string;
-  try {
-    program = realpathSync(execFileSync('which', ['soffice'], { encoding: 'utf8' }).trim());
-  } catch {
-    return undefined;
-  }
-  if (!existsSync(join(dirname(program), 'libmswordlo.so'))) return undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'samverkan-lo-'));
-  try {
-    writeFileSync(join(dir, name), data);
-    execFileSync(program, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, join(dir, name)], { stdio: 'ignore', timeout: 60_000 });
-    return readFileSync(join(dir, name.replace(/\.docx$/, '.txt')), 'utf8');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
