@@ -200,7 +200,7 @@ export async function runAcksUnderReports(rate = Number(process.env.BENCH_ACK_RA
       for (const beside of besides) {
         const run = await measure(platform, beside, app, fakes, rate, seconds);
         console.log(
-          `  ${platform} ${loadName(beside).padEnd(18)}: p50 ${ms(run.p50)} p99 ${ms(run.p99)} max ${ms(run.max)} loop p99 ${ms(run.loop.p99)} ` +
+          `  ${platform} ${loadName(beside).padEnd(20)}: p50 ${ms(run.p50)} p99 ${ms(run.p99)} max ${ms(run.max)} loop p99 ${ms(run.loop.p99)} ` +
             `main thread ${percent(run.loop.mainCpu)} on CPU, ${percent(run.loop.mainWait)} waiting for one; reports ${run.reports}`,
         );
         runs.push(run);
